@@ -1,0 +1,6 @@
+package dev.setlist.plugin;
+
+public final class Main {
+    public static void main(String[] args) {
+    }
+}
