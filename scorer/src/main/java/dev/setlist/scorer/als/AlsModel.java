@@ -55,7 +55,14 @@ public final class AlsModel implements RecommenderModel {
         for (int r = 0; r < d; r++) {
             System.arraycopy(gramian, r * d, rows[r], 0, d);
         }
-        double[] eigenvalues = new EigenDecomposition(new Array2DRowRealMatrix(rows, false)).getRealEigenvalues();
+        double[] eigenvalues;
+        try {
+            eigenvalues = new EigenDecomposition(new Array2DRowRealMatrix(rows, false)).getRealEigenvalues();
+        } catch (org.apache.commons.math3.exception.MaxCountExceededException notConverged) {
+            // Commons Math's QL iteration can fail on nearly singular Gramians (many untouched items);
+            // 0 is always a valid lower bound for a positive semi-definite matrix.
+            return 0;
+        }
         double smallest = Double.POSITIVE_INFINITY;
         double largest = 0;
         for (double value : eigenvalues) {

@@ -1,0 +1,177 @@
+package dev.setlist.plugin;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.setlist.plugin.api.AuthFilter;
+import dev.setlist.plugin.api.ErrorMappers;
+import dev.setlist.plugin.api.HealthResource;
+import dev.setlist.plugin.api.UsersResource;
+import dev.setlist.plugin.api.WebUiResource;
+import dev.setlist.plugin.api.WebhookResource;
+import dev.setlist.plugin.auth.AdminKey;
+import dev.setlist.plugin.auth.WebhookSecret;
+import dev.setlist.plugin.config.SetlistConfig;
+import dev.setlist.plugin.demo.DemoHousehold;
+import dev.setlist.plugin.demo.DemoLibrary;
+import dev.setlist.plugin.demo.DemoMediaServer;
+import dev.setlist.plugin.demo.DemoSeeder;
+import dev.setlist.plugin.events.EventIngestor;
+import dev.setlist.plugin.jellyfin.WebhookPayloadParser;
+import dev.setlist.plugin.library.Library;
+import dev.setlist.plugin.playlist.PlaylistService;
+import dev.setlist.plugin.server.HttpServer;
+import dev.setlist.plugin.server.JsonMapper;
+import dev.setlist.plugin.signals.InteractionLedger;
+import dev.setlist.plugin.store.CatalogStore;
+import dev.setlist.plugin.store.Database;
+import dev.setlist.plugin.store.JdbcEventLog;
+import dev.setlist.plugin.store.SettingStore;
+import dev.setlist.plugin.store.UserStore;
+import dev.setlist.plugin.taste.ModelTrainer;
+import dev.setlist.scorer.als.AlsSettings;
+import dev.setlist.scorer.als.AlsTrainer;
+import jakarta.ws.rs.ext.ContextResolver;
+import org.glassfish.jersey.jackson.JacksonFeature;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The composition root: builds every part of a running Setlist with constructors, in dependency
+ * order, and closes them in reverse. Nothing else creates long-lived parts.
+ *
+ * <p>One per process. {@link #close()} stops the server and releases the database.
+ */
+public final class Setlist implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Setlist.class);
+
+    /** Seed of the demo library and household: every demo install shows the same library. */
+    static final long DEMO_SEED = 20_261_128L;
+
+    private final Database database;
+    private final ModelTrainer trainer;
+    private final HttpServer server;
+
+    private Setlist(Database database, ModelTrainer trainer, HttpServer server) {
+        this.database = database;
+        this.trainer = trainer;
+        this.server = server;
+    }
+
+    /**
+     * Starts Setlist.
+     *
+     * @param demo serve the demo library even when a media server is configured
+     * @param out where to show what a self-hoster must see once (the URL, a generated admin key)
+     * @throws dev.setlist.plugin.server.PortInUseException when the port is taken
+     * @throws StartupException when the data folder or the configuration cannot be used
+     */
+    public static Setlist start(SetlistConfig config, boolean demo, PrintStream out) {
+        Instant started = Instant.now();
+        Clock clock = Clock.systemUTC();
+        if (!demo && config.hasJellyfin()) {
+            throw new StartupException("jellyfin.url is set, but this build cannot sync from Jellyfin yet; "
+                    + "unset SETLIST_JELLYFIN_URL to run on the demo library");
+        }
+        HttpServer.checkAvailable(config.host(), config.port());
+        try {
+            Files.createDirectories(config.dataFolder());
+        } catch (IOException e) {
+            throw new StartupException("cannot create the data folder " + config.dataFolder() + ": " + e.getMessage());
+        }
+        Database database = Database.openH2(config.dataFolder());
+        ModelTrainer trainer = null;
+        try {
+            ObjectMapper json = JsonMapper.create();
+            SecureRandom random = new SecureRandom();
+            JdbcEventLog eventLog = new JdbcEventLog(database.dataSource(), json, clock);
+            UserStore users = new UserStore(database.dataSource());
+            SettingStore settings = new SettingStore(database.dataSource());
+            Library library = new Library(new CatalogStore(database.dataSource(), json));
+            InteractionLedger ledger = InteractionLedger.replay(eventLog);
+
+            DemoMediaServer mediaServer = new DemoMediaServer(DemoLibrary.generate(DEMO_SEED, clock.instant()),
+                    DemoHousehold.standard());
+            EventIngestor ingestor = new EventIngestor(eventLog, users, library, clock);
+            ingestor.addListener(ledger::apply);
+            int seeded = DemoSeeder.seedOnce(mediaServer, DEMO_SEED, clock.instant(), library, users, ingestor, settings);
+            if (seeded > 0) {
+                log.info("demo library loaded: {} items, {} people, {} history events",
+                        library.size(), mediaServer.users().size(), seeded);
+            }
+
+            trainer = new ModelTrainer(new AlsTrainer(AlsSettings.defaults()), library, ledger, clock, 50);
+            trainer.trainNow();
+            ModelTrainer liveTrainer = trainer;
+            ingestor.addListener(event -> liveTrainer.onEvent());
+
+            AdminKey adminKey = AdminKey.resolve(config.adminKey(), settings, random);
+            WebhookSecret.Resolved webhookSecret = WebhookSecret.resolve(config.webhookSecret(), settings, random);
+            Health health = new Health(Version.current(), database, eventLog, library, users, mediaServer);
+            health.addProblemSource(liveTrainer::problems);
+            PlaylistService playlists = new PlaylistService(library, users, ledger, trainer, clock);
+
+            ResourceConfig application = new ResourceConfig()
+                    .register(JacksonFeature.withoutExceptionMappers())
+                    .register(new ObjectMapperResolver(json))
+                    .register(new ErrorMappers.WebApplication())
+                    .register(new ErrorMappers.Unexpected())
+                    .register(new AuthFilter(adminKey))
+                    .register(new HealthResource(health))
+                    .register(new WebhookResource(webhookSecret.secret(), new WebhookPayloadParser(json), ingestor, clock))
+                    .register(new UsersResource(users, playlists))
+                    .register(new WebUiResource());
+            HttpServer server = HttpServer.start(config.host(), config.port(), application);
+            URI url = server.baseUri();
+            out.println("Setlist " + Version.current() + " serving " + mediaServer.describe() + " at " + url
+                    + " (started in " + Duration.between(started, Instant.now()).toMillis() + " ms)");
+            adminKey.generatedThisRun().ifPresent(key -> {
+                out.println("Admin key (shown once; keep it, or set SETLIST_ADMIN_KEY): " + key);
+                out.println("Sign in: " + url + "#key=" + key);
+            });
+            if (webhookSecret.generated()) {
+                out.println("Webhook secret (send it as X-Setlist-Secret; the Settings page shows it again): "
+                        + webhookSecret.secret());
+            }
+            out.flush();
+            return new Setlist(database, trainer, server);
+        } catch (RuntimeException e) {
+            if (trainer != null) {
+                trainer.close();
+            }
+            database.close();
+            throw e;
+        }
+    }
+
+    public URI baseUri() {
+        return server.baseUri();
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.close();
+        } finally {
+            trainer.close();
+            database.close();
+        }
+    }
+
+    /** Hands Jersey's Jackson provider the one configured mapper. */
+    private record ObjectMapperResolver(ObjectMapper mapper) implements ContextResolver<ObjectMapper> {
+        @Override
+        public ObjectMapper getContext(Class<?> type) {
+            return mapper;
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package dev.setlist.plugin.api;
+
+import dev.setlist.plugin.events.DeliveryKey;
+import dev.setlist.plugin.events.EventIngestor;
+import dev.setlist.plugin.jellyfin.MalformedEventException;
+import dev.setlist.plugin.jellyfin.WebhookPayloadParser;
+import dev.setlist.plugin.store.EventLog;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * {@code POST /webhook/jellyfin}: events from the Jellyfin Webhook plugin's Generic destination, in
+ * either of its modes ("Send All Properties" JSON or the rendered template), sent as
+ * {@code application/json} or {@code text/plain}.
+ *
+ * <ul>
+ *   <li>Header {@code X-Setlist-Secret} must equal the configured secret (compared in constant time),
+ *       otherwise 401 and nothing is stored.</li>
+ *   <li>A body over {@value #MAX_BODY_BYTES} bytes: 413. Not JSON, or not a usable event: 400 with
+ *       the reason; nothing is stored.</li>
+ *   <li>A notification type Setlist does not record: 202 {@code {"ignored": type}}.</li>
+ *   <li>Otherwise the event is in the log before the answer: 200 {@code {"seq": n, "duplicate": false}},
+ *       or {@code "duplicate": true} when the same body was delivered before.</li>
+ * </ul>
+ */
+@Path("/webhook/jellyfin")
+public final class WebhookResource {
+
+    /** Bodies from the plugin are a few kilobytes; anything far larger is refused unread. */
+    public static final int MAX_BODY_BYTES = 256 * 1024;
+
+    private final byte[] secret;
+    private final WebhookPayloadParser parser;
+    private final EventIngestor ingestor;
+    private final Clock clock;
+
+    public WebhookResource(String secret, WebhookPayloadParser parser, EventIngestor ingestor, Clock clock) {
+        this.secret = secret.getBytes(StandardCharsets.UTF_8);
+        this.parser = parser;
+        this.ingestor = ingestor;
+        this.clock = clock;
+    }
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response receive(@HeaderParam("X-Setlist-Secret") String presented, InputStream body) throws IOException {
+        if (presented == null || !MessageDigest.isEqual(secret, presented.getBytes(StandardCharsets.UTF_8))) {
+            return ApiError.response(Response.Status.UNAUTHORIZED,
+                    presented == null ? "missing X-Setlist-Secret header" : "wrong X-Setlist-Secret");
+        }
+        byte[] bytes = body.readNBytes(MAX_BODY_BYTES + 1);
+        if (bytes.length > MAX_BODY_BYTES) {
+            return ApiError.response(413, "body larger than " + MAX_BODY_BYTES + " bytes");
+        }
+        WebhookPayloadParser.Result result;
+        try {
+            result = parser.parse(bytes, clock.instant());
+        } catch (MalformedEventException e) {
+            return ApiError.response(Response.Status.BAD_REQUEST, e.getMessage());
+        }
+        if (result instanceof WebhookPayloadParser.Ignored ignored) {
+            return Response.accepted(Map.of("ignored", ignored.notificationType())).build();
+        }
+        var event = ((WebhookPayloadParser.Accepted) result).event();
+        EventLog.Appended appended = ingestor.ingest(event, "webhook", DeliveryKey.of(bytes),
+                new String(bytes, StandardCharsets.UTF_8));
+        return Response.ok(Map.of("seq", appended.seq(), "duplicate", appended.duplicate())).build();
+    }
+}

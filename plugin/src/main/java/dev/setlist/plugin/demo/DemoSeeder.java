@@ -1,0 +1,49 @@
+package dev.setlist.plugin.demo;
+
+import dev.setlist.plugin.events.DeliveryKey;
+import dev.setlist.plugin.events.EventIngestor;
+import dev.setlist.plugin.events.PlaybackEvent;
+import dev.setlist.plugin.library.Library;
+import dev.setlist.plugin.media.MediaUser;
+import dev.setlist.plugin.store.SettingStore;
+import dev.setlist.plugin.store.UserStore;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Loads the demo library and household into a fresh data folder, once: the catalog, the people, and
+ * their month of history through the same ingestion path as webhook events. A data folder that was
+ * seeded before is left as it is, so whatever happened since survives a restart.
+ */
+public final class DemoSeeder {
+
+    static final String SEEDED_SETTING = "demo.seeded-at";
+
+    private DemoSeeder() {
+    }
+
+    /** Seeds when not seeded before; returns the number of history events written (0 when already seeded). */
+    public static int seedOnce(DemoMediaServer server, long seed, Instant now, Library library, UserStore users,
+                               EventIngestor ingestor, SettingStore settings) {
+        if (settings.get(SEEDED_SETTING).isPresent()) {
+            return 0;
+        }
+        library.putAll(server.catalog());
+        for (MediaUser user : server.users()) {
+            users.upsert(user, now);
+        }
+        List<PlaybackEvent> history = server.household().history(server.catalog(), seed, now);
+        int written = 0;
+        for (PlaybackEvent event : history) {
+            ingestor.ingest(event, "demo", deliveryKey(seed, written), null);
+            written++;
+        }
+        settings.put(SEEDED_SETTING, now.toString());
+        return written;
+    }
+
+    private static String deliveryKey(long seed, int index) {
+        return DeliveryKey.of("demo:" + seed + ":" + index);
+    }
+}

@@ -1,0 +1,77 @@
+package dev.setlist.plugin.events;
+
+import dev.setlist.plugin.library.Library;
+import dev.setlist.plugin.media.MediaUser;
+import dev.setlist.plugin.store.EventLog;
+import dev.setlist.plugin.store.UserStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * The one path every event takes, whether it came from the webhook, the demo household or an
+ * import: append to the log (durable before anything else happens), learn the person and the item,
+ * then tell the listeners (signals, models). A listener that fails does not lose the event: it is in
+ * the log, and a replay rebuilds everything.
+ *
+ * <p>Thread-safe.
+ */
+public final class EventIngestor {
+
+    private static final Logger log = LoggerFactory.getLogger(EventIngestor.class);
+
+    private final EventLog eventLog;
+    private final UserStore users;
+    private final Library library;
+    private final Clock clock;
+    private final List<Consumer<EventLog.StoredEvent>> listeners = new CopyOnWriteArrayList<>();
+    /** Names already written, so that a progress tick a second does not rewrite its user row. */
+    private final Map<String, String> knownNames = new ConcurrentHashMap<>();
+
+    public EventIngestor(EventLog eventLog, UserStore users, Library library, Clock clock) {
+        this.eventLog = eventLog;
+        this.users = users;
+        this.library = library;
+        this.clock = clock;
+    }
+
+    /** Registers a listener for newly stored events (duplicates are not passed on). */
+    public void addListener(Consumer<EventLog.StoredEvent> listener) {
+        listeners.add(listener);
+    }
+
+    /** Stores the event, then passes it on; returns once it is durable. */
+    public EventLog.Appended ingest(PlaybackEvent event, String source, String deliveryKey, String rawBody) {
+        EventLog.Appended appended = eventLog.append(event, source, deliveryKey, rawBody);
+        if (appended.duplicate()) {
+            return appended;
+        }
+        if (event.userId() != null) {
+            String known = knownNames.computeIfAbsent(event.userId(),
+                    id -> users.find(id).map(MediaUser::name).orElse(null));
+            String name = event.userName() != null ? event.userName()
+                    : known != null ? known : "user " + event.userId().substring(0, 8);
+            if (!name.equals(known)) {
+                users.upsert(new MediaUser(event.userId(), name), event.occurredAt());
+                knownNames.put(event.userId(), name);
+            }
+        }
+        library.learnFrom(event);
+        EventLog.StoredEvent stored = new EventLog.StoredEvent(appended.seq(), clock.instant(), source, event);
+        for (Consumer<EventLog.StoredEvent> listener : listeners) {
+            try {
+                listener.accept(stored);
+            } catch (RuntimeException e) {
+                log.error("event {} is stored, but a listener failed on it (a replay will rebuild): {}",
+                        appended.seq(), e.toString(), e);
+            }
+        }
+        return appended;
+    }
+}

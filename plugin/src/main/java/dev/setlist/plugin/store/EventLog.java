@@ -1,0 +1,43 @@
+package dev.setlist.plugin.store;
+
+import dev.setlist.plugin.events.PlaybackEvent;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The append-only log of every accepted event, in arrival order: the source of truth from which
+ * interactions and models are rebuilt. An append returns only once the event is durable.
+ *
+ * <p>Implementations are thread-safe.
+ */
+public interface EventLog {
+
+    /**
+     * Appends an event unless a delivery with the same key is already stored.
+     *
+     * @param source      where it came from: {@code webhook}, {@code demo}, {@code import}...
+     * @param deliveryKey identifies the delivery (for webhooks the SHA-256 of the raw body), so that a
+     *                    re-delivery is recognised
+     * @param rawBody     the body as received, or {@code null} when there was none
+     */
+    Appended append(PlaybackEvent event, String source, String deliveryKey, String rawBody);
+
+    /** Number of stored events. */
+    long count();
+
+    /** Feeds every stored event with a sequence number above {@code afterSeq}, in order. */
+    void replay(long afterSeq, Consumer<StoredEvent> consumer);
+
+    /** One person's events, in order. */
+    List<StoredEvent> forUser(String userId);
+
+    /** The result of an append: the event's sequence number, and whether it was already there. */
+    record Appended(long seq, boolean duplicate) {
+    }
+
+    /** An event as stored. */
+    record StoredEvent(long seq, Instant receivedAt, String source, PlaybackEvent event) {
+    }
+}

@@ -1,0 +1,145 @@
+package dev.setlist.plugin.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.setlist.plugin.events.PlaybackEvent;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * {@link EventLog} on a JDBC database (table {@code event_log}). Each append is its own committed
+ * transaction; with the H2 settings of {@link Database} it is written through before this returns.
+ *
+ * <p>Thread-safe.
+ */
+public final class JdbcEventLog implements EventLog {
+
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private final DataSource dataSource;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public JdbcEventLog(DataSource dataSource, ObjectMapper json, Clock clock) {
+        this.dataSource = dataSource;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Override
+    public Appended append(PlaybackEvent event, String source, String deliveryKey, String rawBody) {
+        String eventJson = toJson(event);
+        String sql = "INSERT INTO event_log (received_at, occurred_at, source, delivery_key, event_type, user_id, "
+                + "item_id, event_json, raw_body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement insert = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+            insert.setTimestamp(1, Timestamp.from(clock.instant()));
+            insert.setTimestamp(2, Timestamp.from(event.occurredAt()));
+            insert.setString(3, source);
+            insert.setString(4, deliveryKey);
+            insert.setString(5, event.type().name());
+            insert.setString(6, event.userId());
+            insert.setString(7, event.itemId());
+            insert.setString(8, eventJson);
+            insert.setString(9, rawBody);
+            try {
+                insert.executeUpdate();
+            } catch (SQLException e) {
+                if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    return new Appended(seqOf(connection, deliveryKey), true);
+                }
+                throw e;
+            }
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                keys.next();
+                return new Appended(keys.getLong(1), false);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("could not append a " + event.type().wireName() + " event: " + e.getMessage(), e);
+        }
+    }
+
+    private static long seqOf(Connection connection, String deliveryKey) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT seq FROM event_log WHERE delivery_key = ?")) {
+            query.setString(1, deliveryKey);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    @Override
+    public long count() {
+        try (Connection connection = dataSource.getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM event_log")) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (SQLException e) {
+            throw new StoreException("could not count events: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void replay(long afterSeq, Consumer<StoredEvent> consumer) {
+        String sql = "SELECT seq, received_at, source, event_json FROM event_log WHERE seq > ? ORDER BY seq";
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setLong(1, afterSeq);
+            query.setFetchSize(1000);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    consumer.accept(read(rows));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("could not read the event log: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<StoredEvent> forUser(String userId) {
+        String sql = "SELECT seq, received_at, source, event_json FROM event_log WHERE user_id = ? ORDER BY seq";
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setString(1, userId);
+            List<StoredEvent> events = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    events.add(read(rows));
+                }
+            }
+            return events;
+        } catch (SQLException e) {
+            throw new StoreException("could not read the events of " + userId + ": " + e.getMessage(), e);
+        }
+    }
+
+    private StoredEvent read(ResultSet rows) throws SQLException {
+        try {
+            PlaybackEvent event = json.readValue(rows.getString(4), PlaybackEvent.class);
+            return new StoredEvent(rows.getLong(1), rows.getTimestamp(2).toInstant(), rows.getString(3), event);
+        } catch (JsonProcessingException e) {
+            throw new StoreException("event " + rows.getLong(1) + " in the log cannot be read: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private String toJson(PlaybackEvent event) {
+        try {
+            return json.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a PlaybackEvent must always serialize", e);
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package dev.setlist.plugin.config;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ConfigLoaderTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void startsFromTheDocumentedDefaults() {
+        SetlistConfig config = ConfigLoader.load(Map.of(), null, Map.of(), Map.of());
+
+        assertThat(config.port()).isEqualTo(8420);
+        assertThat(config.host()).isEqualTo("0.0.0.0");
+        assertThat(config.dataFolder()).isEqualTo(Path.of("setlist-data"));
+        assertThat(config.jellyfinUrl()).isEmpty();
+        assertThat(config.adminKey()).isEmpty();
+        assertThat(config.webhookSecret()).isEmpty();
+        assertThat(config.rulesFolder()).isEmpty();
+    }
+
+    @Test
+    void flagsWinOverTheEnvironmentWhichWinsOverTheFile() throws IOException {
+        Path file = write("port=9001\nhost=10.0.0.5\nrules=/srv/rules\nadmin.key=from-file\n");
+
+        SetlistConfig config = ConfigLoader.load(
+                Map.of(ConfigKey.PORT, "9003"),
+                file.toString(),
+                Map.of("SETLIST_PORT", "9002", "SETLIST_HOST", "127.0.0.2"),
+                Map.of());
+
+        assertThat(config.port()).isEqualTo(9003);
+        assertThat(config.host()).isEqualTo("127.0.0.2");
+        assertThat(config.rulesFolder()).contains(Path.of("/srv/rules"));
+        assertThat(config.adminKey()).contains("from-file");
+    }
+
+    @Test
+    void aCommandDefaultSitsBelowTheFile() throws IOException {
+        Path file = write("host=192.0.2.1\n");
+        assertThat(ConfigLoader.load(Map.of(), null, Map.of(), Map.of(ConfigKey.HOST, "127.0.0.1")).host())
+                .isEqualTo("127.0.0.1");
+        assertThat(ConfigLoader.load(Map.of(), file.toString(), Map.of(), Map.of(ConfigKey.HOST, "127.0.0.1")).host())
+                .isEqualTo("192.0.2.1");
+    }
+
+    @Test
+    void readsTheFileNamedByTheEnvironmentOrFoundInTheDataFolder() throws IOException {
+        Path named = write("port=9100\n");
+        assertThat(ConfigLoader.load(Map.of(), null, Map.of("SETLIST_CONFIG", named.toString()), Map.of()).port())
+                .isEqualTo(9100);
+
+        Path data = Files.createDirectories(folder.resolve("data"));
+        Files.writeString(data.resolve("setlist.properties"), "port=9200\n");
+        assertThat(ConfigLoader.load(Map.of(ConfigKey.DATA, data.toString()), null, Map.of(), Map.of()).port())
+                .isEqualTo(9200);
+    }
+
+    @Test
+    void namesTheFileAndTheKeyOfABadValue() throws IOException {
+        Path file = write("port=eighty\n");
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of(), file.toString(), Map.of(), Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining("key 'port'")
+                .hasMessageContaining("'eighty' is not a port");
+    }
+
+    @Test
+    void namesTheFileAndTheKeyOfAnUnknownKey() throws IOException {
+        Path file = write("prot=8420\n");
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of(), file.toString(), Map.of(), Map.of()))
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining("unknown key 'prot'");
+    }
+
+    @Test
+    void namesAFileThatCannotBeRead() {
+        Path missing = folder.resolve("nope.properties");
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of(), missing.toString(), Map.of(), Map.of()))
+                .hasMessageContaining("cannot read config file " + missing)
+                .hasMessageContaining("no such file");
+    }
+
+    @Test
+    void refusesAFileThatIsNotUtf8() throws IOException {
+        Path file = folder.resolve("latin1.properties");
+        Files.write(file, "host=caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of(), file.toString(), Map.of(), Map.of()))
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining("not UTF-8");
+    }
+
+    @Test
+    void namesTheVariableOrTheFlagOfABadValue() {
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of(), null, Map.of("SETLIST_PORT", "70000"), Map.of()))
+                .hasMessageContaining("environment variable SETLIST_PORT");
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of(ConfigKey.JELLYFIN_URL, "ftp://x"), null, Map.of(), Map.of()))
+                .hasMessageContaining("option --jellyfin-url")
+                .hasMessageContaining("not an http:// or https:// URL");
+    }
+
+    @Test
+    void neverPrintsSecrets() {
+        SetlistConfig config = ConfigLoader.load(Map.of(ConfigKey.ADMIN_KEY, "s3cret-admin",
+                ConfigKey.WEBHOOK_SECRET, "s3cret-hook", ConfigKey.JELLYFIN_API_KEY, "s3cret-api"), null, Map.of(), Map.of());
+        assertThat(config.toString()).doesNotContain("s3cret");
+    }
+
+    @Test
+    void everyKeyIsDocumented() throws IOException {
+        Path docs = Path.of(System.getProperty("user.dir")).resolveSibling("docs").resolve("configuration.md");
+        String text = Files.readString(docs);
+        for (ConfigKey key : ConfigKey.values()) {
+            assertThat(text).as("docs/configuration.md documents " + key)
+                    .contains("`" + key.fileKey() + "`").contains("`" + key.envVar() + "`").contains("`" + key.flag() + "`");
+        }
+    }
+
+    private Path write(String text) throws IOException {
+        Path file = folder.resolve("setlist-" + System.nanoTime() + ".properties");
+        Files.writeString(file, text);
+        return file;
+    }
+}

@@ -1,0 +1,76 @@
+package dev.setlist.plugin.demo;
+
+import dev.setlist.plugin.events.EventType;
+import dev.setlist.plugin.events.PlaybackEvent;
+import dev.setlist.scorer.catalog.ItemProfile;
+import dev.setlist.scorer.catalog.ItemProfile.ItemKind;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DemoLibraryTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-28T12:00:00Z");
+
+    @Test
+    void hasAtLeastFiveHundredItemsOfEveryKindWithTheirAttributes() {
+        List<ItemProfile> items = DemoLibrary.generate(7, NOW).items();
+
+        assertThat(items).hasSizeGreaterThanOrEqualTo(500);
+        assertThat(items.stream().map(ItemProfile::kind).collect(Collectors.toSet()))
+                .containsExactlyInAnyOrder(ItemKind.MOVIE, ItemKind.EPISODE, ItemKind.TRACK);
+        assertThat(items).allSatisfy(item -> {
+            assertThat(item.genres()).isNotEmpty();
+            assertThat(item.tags()).isNotEmpty();
+            assertThat(item.runtimeSeconds()).isPositive();
+            assertThat(item.year()).isNotNull();
+            assertThat(item.id()).matches("[0-9a-f]{32}");
+        });
+        assertThat(items.stream().filter(i -> i.kind() != ItemKind.TRACK)).allSatisfy(i -> assertThat(i.parentalRating()).isNotNull());
+        assertThat(items.stream().filter(i -> i.kind() == ItemKind.EPISODE)).allSatisfy(i -> assertThat(i.seriesId()).isNotNull());
+        assertThat(items.stream().filter(i -> i.kind() == ItemKind.TRACK)).allSatisfy(i -> assertThat(i.artist()).isNotNull());
+        assertThat(items.stream().map(ItemProfile::id).distinct().count()).isEqualTo(items.size());
+        assertThat(items.stream().filter(i -> i.added().isAfter(NOW.minus(Duration.ofDays(7)))).count())
+                .as("some new arrivals").isGreaterThan(3);
+    }
+
+    @Test
+    void theSameSeedGivesTheSameLibraryAndHistory() {
+        List<ItemProfile> catalog = DemoLibrary.generate(7, NOW).items();
+        assertThat(DemoLibrary.generate(7, NOW).items()).isEqualTo(catalog);
+        assertThat(DemoLibrary.generate(8, NOW).items()).isNotEqualTo(catalog);
+
+        DemoHousehold household = DemoHousehold.standard();
+        assertThat(household.history(catalog, 3, NOW)).isEqualTo(household.history(catalog, 3, NOW));
+    }
+
+    @Test
+    void everyoneHasAHistoryAndTheChildPlaysOnlyChildRatedItems() {
+        List<ItemProfile> catalog = DemoLibrary.generate(7, NOW).items();
+        Map<String, ItemProfile> byId = catalog.stream().collect(Collectors.toMap(ItemProfile::id, Function.identity()));
+        DemoHousehold household = DemoHousehold.standard();
+        List<PlaybackEvent> history = household.history(catalog, 3, NOW);
+
+        assertThat(household.members()).hasSizeGreaterThanOrEqualTo(4);
+        for (DemoHousehold.Member member : household.members()) {
+            long stops = history.stream()
+                    .filter(e -> e.userId().equals(member.user().id()) && e.type() == EventType.PLAYBACK_STOP).count();
+            assertThat(stops).as(member.user().name()).isGreaterThan(20);
+        }
+        DemoHousehold.Member child = household.members().stream().filter(DemoHousehold.Member::child).findFirst().orElseThrow();
+        Set<String> childRatings = Set.of("G", "PG", "TV-Y", "TV-Y7", "TV-G");
+        assertThat(history.stream().filter(e -> e.userId().equals(child.user().id())).map(e -> byId.get(e.itemId())))
+                .allSatisfy(item -> assertThat(item.kind() == ItemKind.TRACK || childRatings.contains(item.parentalRating()))
+                        .as(item.title() + " rated " + item.parentalRating()).isTrue());
+        assertThat(history).isSortedAccordingTo(java.util.Comparator.comparing(PlaybackEvent::occurredAt));
+        assertThat(history).allSatisfy(e -> assertThat(e.occurredAt()).isBeforeOrEqualTo(NOW));
+    }
+}

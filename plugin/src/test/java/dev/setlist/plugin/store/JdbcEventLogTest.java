@@ -1,0 +1,50 @@
+package dev.setlist.plugin.store;
+
+import dev.setlist.plugin.events.EventType;
+import dev.setlist.plugin.events.PlaybackEvent;
+import dev.setlist.plugin.server.JsonMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class JdbcEventLogTest {
+
+    @TempDir
+    Path folder;
+
+    private static PlaybackEvent start(String user, String item) {
+        return new PlaybackEvent(EventType.PLAYBACK_START, Instant.parse("2026-11-28T20:00:00.123Z"), user, "Casey", item,
+                new PlaybackEvent.ItemFacts("Film", "Movie", 100L, 2001, List.of("Drama"), null, null, null, null, null, null),
+                0L, false, false, null, "s1", "TV", "Web", null);
+    }
+
+    @Test
+    void appendsInOrderRecognisesRedeliveriesAndSurvivesReopening() {
+        PlaybackEvent first = start("u1", "i1");
+        PlaybackEvent second = start("u2", "i2");
+        try (Database database = Database.openH2(folder)) {
+            EventLog log = new JdbcEventLog(database.dataSource(), JsonMapper.create(), Clock.systemUTC());
+            EventLog.Appended a = log.append(first, "webhook", "k1", "{raw}");
+            EventLog.Appended b = log.append(second, "webhook", "k2", null);
+            EventLog.Appended again = log.append(first, "webhook", "k1", "{raw}");
+
+            assertThat(b.seq()).isGreaterThan(a.seq());
+            assertThat(again).isEqualTo(new EventLog.Appended(a.seq(), true));
+            assertThat(log.count()).isEqualTo(2);
+        }
+        try (Database reopened = Database.openH2(folder)) {
+            EventLog log = new JdbcEventLog(reopened.dataSource(), JsonMapper.create(), Clock.systemUTC());
+            List<PlaybackEvent> replayed = new ArrayList<>();
+            log.replay(0, stored -> replayed.add(stored.event()));
+            assertThat(replayed).containsExactly(first, second);
+            assertThat(log.forUser("u2")).extracting(EventLog.StoredEvent::event).containsExactly(second);
+        }
+    }
+}
