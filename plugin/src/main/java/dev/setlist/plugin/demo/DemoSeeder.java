@@ -5,10 +5,12 @@ import dev.setlist.plugin.events.EventIngestor;
 import dev.setlist.plugin.events.PlaybackEvent;
 import dev.setlist.plugin.library.Library;
 import dev.setlist.plugin.media.MediaUser;
+import dev.setlist.plugin.store.EventLog;
 import dev.setlist.plugin.store.SettingStore;
 import dev.setlist.plugin.store.UserStore;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -34,13 +36,13 @@ public final class DemoSeeder {
             users.upsert(user, now);
         }
         List<PlaybackEvent> history = server.household().history(server.catalog(), seed, now);
-        int written = 0;
-        for (PlaybackEvent event : history) {
-            ingestor.ingest(event, "demo", deliveryKey(seed, written), null);
-            written++;
+        List<EventLog.Delivery> deliveries = new ArrayList<>(history.size());
+        for (int index = 0; index < history.size(); index++) {
+            deliveries.add(new EventLog.Delivery(history.get(index), "demo", deliveryKey(seed, index), null));
         }
+        ingestor.ingestAll(deliveries);
         settings.put(SEEDED_SETTING, now.toString());
-        return written;
+        return deliveries.size();
     }
 
     private static String deliveryKey(long seed, int index) {

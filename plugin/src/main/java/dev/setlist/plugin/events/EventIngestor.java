@@ -49,9 +49,24 @@ public final class EventIngestor {
     /** Stores the event, then passes it on; returns once it is durable. */
     public EventLog.Appended ingest(PlaybackEvent event, String source, String deliveryKey, String rawBody) {
         EventLog.Appended appended = eventLog.append(event, source, deliveryKey, rawBody);
-        if (appended.duplicate()) {
-            return appended;
+        if (!appended.duplicate()) {
+            passOn(event, source, appended);
         }
+        return appended;
+    }
+
+    /** Stores many events in one transaction (imports, the demo history), then passes the new ones on in order. */
+    public List<EventLog.Appended> ingestAll(List<EventLog.Delivery> deliveries) {
+        List<EventLog.Appended> results = eventLog.appendAll(deliveries);
+        for (int i = 0; i < deliveries.size(); i++) {
+            if (!results.get(i).duplicate()) {
+                passOn(deliveries.get(i).event(), deliveries.get(i).source(), results.get(i));
+            }
+        }
+        return results;
+    }
+
+    private void passOn(PlaybackEvent event, String source, EventLog.Appended appended) {
         if (event.userId() != null) {
             String known = knownNames.computeIfAbsent(event.userId(),
                     id -> users.find(id).map(MediaUser::name).orElse(null));
@@ -72,6 +87,5 @@ public final class EventIngestor {
                         appended.seq(), e.toString(), e);
             }
         }
-        return appended;
     }
 }

@@ -4,6 +4,8 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.glassfish.jersey.jetty.JettyHttpContainerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 import java.net.BindException;
 import java.net.URI;
@@ -31,8 +33,12 @@ public final class HttpServer implements AutoCloseable {
      * @throws PortInUseException when the port is taken
      */
     public static HttpServer start(String host, int port, ResourceConfig application) {
+        routeJerseyLoggingToSlf4j();
         URI requested = URI.create("http://" + hostForUri(host) + ":" + port + "/");
-        Server jetty = JettyHttpContainerFactory.createServer(requested, application, false);
+        Server jetty = JettyHttpContainerFactory.createServer(requested,
+                application.property(ServerProperties.WADL_FEATURE_DISABLE, true), false);
+        // Jersey's factory sets only the port; without the host Jetty would listen on every interface.
+        ((ServerConnector) jetty.getConnectors()[0]).setHost(host);
         try {
             jetty.start();
         } catch (Exception e) {
@@ -66,6 +72,23 @@ public final class HttpServer implements AutoCloseable {
             throw new IllegalStateException("cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
         }
     }
+
+    /**
+     * Jersey logs through java.util.logging; send it to SLF4J like everything else, and drop Jersey's
+     * warning that resource instances "do not implement any provider interfaces" (eclipse-ee4j/jersey#3700:
+     * resources registered as instances work, the warning is cosmetic).
+     */
+    private static synchronized void routeJerseyLoggingToSlf4j() {
+        if (!SLF4JBridgeHandler.isInstalled()) {
+            SLF4JBridgeHandler.removeHandlersForRootLogger();
+            SLF4JBridgeHandler.install();
+        }
+        JERSEY_PROVIDERS_LOG.setLevel(java.util.logging.Level.SEVERE);
+    }
+
+    /** Held strongly: java.util.logging keeps loggers weakly and would forget the level. */
+    private static final java.util.logging.Logger JERSEY_PROVIDERS_LOG =
+            java.util.logging.Logger.getLogger("org.glassfish.jersey.internal.inject.Providers");
 
     private static String hostForUri(String host) {
         return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;

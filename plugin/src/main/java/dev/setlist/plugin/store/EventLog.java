@@ -24,6 +24,12 @@ public interface EventLog {
      */
     Appended append(PlaybackEvent event, String source, String deliveryKey, String rawBody);
 
+    /**
+     * Appends many deliveries in one transaction (for imports and the demo history): those whose key
+     * is already stored are skipped and reported as duplicates. Results are in the order given.
+     */
+    List<Appended> appendAll(List<Delivery> deliveries);
+
     /** Number of stored events. */
     long count();
 
@@ -32,6 +38,10 @@ public interface EventLog {
 
     /** One person's events, in order. */
     List<StoredEvent> forUser(String userId);
+
+    /** One event as delivered, for {@link #appendAll}. */
+    record Delivery(PlaybackEvent event, String source, String deliveryKey, String rawBody) {
+    }
 
     /** The result of an append: the event's sequence number, and whether it was already there. */
     record Appended(long seq, boolean duplicate) {

@@ -13,7 +13,11 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -36,22 +40,14 @@ public final class JdbcEventLog implements EventLog {
         this.clock = clock;
     }
 
+    private static final String INSERT = "INSERT INTO event_log (received_at, occurred_at, source, delivery_key, "
+            + "event_type, user_id, item_id, event_json, raw_body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
     @Override
     public Appended append(PlaybackEvent event, String source, String deliveryKey, String rawBody) {
-        String eventJson = toJson(event);
-        String sql = "INSERT INTO event_log (received_at, occurred_at, source, delivery_key, event_type, user_id, "
-                + "item_id, event_json, raw_body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement insert = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
-            insert.setTimestamp(1, Timestamp.from(clock.instant()));
-            insert.setTimestamp(2, Timestamp.from(event.occurredAt()));
-            insert.setString(3, source);
-            insert.setString(4, deliveryKey);
-            insert.setString(5, event.type().name());
-            insert.setString(6, event.userId());
-            insert.setString(7, event.itemId());
-            insert.setString(8, eventJson);
-            insert.setString(9, rawBody);
+             PreparedStatement insert = connection.prepareStatement(INSERT, Statement.RETURN_GENERATED_KEYS)) {
+            bind(insert, new Delivery(event, source, deliveryKey, rawBody));
             try {
                 insert.executeUpdate();
             } catch (SQLException e) {
@@ -67,6 +63,80 @@ public final class JdbcEventLog implements EventLog {
         } catch (SQLException e) {
             throw new StoreException("could not append a " + event.type().wireName() + " event: " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public List<Appended> appendAll(List<Delivery> deliveries) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                Map<String, Long> seqByKey = storedSeqs(connection, deliveries);
+                Set<String> taken = new HashSet<>(seqByKey.keySet());
+                List<Delivery> fresh = new ArrayList<>();
+                for (Delivery delivery : deliveries) {
+                    if (taken.add(delivery.deliveryKey())) {
+                        fresh.add(delivery);
+                    }
+                }
+                try (PreparedStatement insert = connection.prepareStatement(INSERT, Statement.RETURN_GENERATED_KEYS)) {
+                    for (Delivery delivery : fresh) {
+                        bind(insert, delivery);
+                        insert.addBatch();
+                    }
+                    insert.executeBatch();
+                    try (ResultSet generated = insert.getGeneratedKeys()) {
+                        for (Delivery delivery : fresh) {
+                            if (!generated.next()) {
+                                throw new SQLException("the driver returned fewer generated keys than rows inserted");
+                            }
+                            seqByKey.put(delivery.deliveryKey(), generated.getLong(1));
+                        }
+                    }
+                }
+                connection.commit();
+                Set<String> firstSeen = new HashSet<>();
+                fresh.forEach(delivery -> firstSeen.add(delivery.deliveryKey()));
+                List<Appended> results = new ArrayList<>(deliveries.size());
+                for (Delivery delivery : deliveries) {
+                    boolean isNew = firstSeen.remove(delivery.deliveryKey());
+                    results.add(new Appended(seqByKey.get(delivery.deliveryKey()), !isNew));
+                }
+                return results;
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("could not append " + deliveries.size() + " events: " + e.getMessage(), e);
+        }
+    }
+
+    private static Map<String, Long> storedSeqs(Connection connection, List<Delivery> deliveries) throws SQLException {
+        Map<String, Long> seqs = new HashMap<>();
+        try (PreparedStatement query = connection.prepareStatement("SELECT seq FROM event_log WHERE delivery_key = ?")) {
+            for (Delivery delivery : deliveries) {
+                query.setString(1, delivery.deliveryKey());
+                try (ResultSet rows = query.executeQuery()) {
+                    if (rows.next()) {
+                        seqs.put(delivery.deliveryKey(), rows.getLong(1));
+                    }
+                }
+            }
+        }
+        return seqs;
+    }
+
+    private void bind(PreparedStatement insert, Delivery delivery) throws SQLException {
+        PlaybackEvent event = delivery.event();
+        insert.setTimestamp(1, Timestamp.from(clock.instant()));
+        insert.setTimestamp(2, Timestamp.from(event.occurredAt()));
+        insert.setString(3, delivery.source());
+        insert.setString(4, delivery.deliveryKey());
+        insert.setString(5, event.type().name());
+        insert.setString(6, event.userId());
+        insert.setString(7, event.itemId());
+        insert.setString(8, toJson(event));
+        insert.setString(9, delivery.rawBody());
     }
 
     private static long seqOf(Connection connection, String deliveryKey) throws SQLException {

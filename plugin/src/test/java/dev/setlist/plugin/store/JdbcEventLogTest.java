@@ -47,4 +47,27 @@ class JdbcEventLogTest {
             assertThat(log.forUser("u2")).extracting(EventLog.StoredEvent::event).containsExactly(second);
         }
     }
+
+    @Test
+    void appendsABatchInOneGoAndReportsWhatWasThereAlready() {
+        try (Database database = Database.openH2(folder)) {
+            EventLog log = new JdbcEventLog(database.dataSource(), JsonMapper.create(), Clock.systemUTC());
+            EventLog.Appended stored = log.append(start("u1", "i1"), "webhook", "k1", null);
+
+            List<EventLog.Appended> results = log.appendAll(List.of(
+                    new EventLog.Delivery(start("u2", "i2"), "import", "k2", null),
+                    new EventLog.Delivery(start("u1", "i1"), "import", "k1", null),
+                    new EventLog.Delivery(start("u3", "i3"), "import", "k3", null),
+                    new EventLog.Delivery(start("u2", "i2"), "import", "k2", null)));
+
+            assertThat(results).extracting(EventLog.Appended::duplicate).containsExactly(false, true, false, true);
+            assertThat(results.get(1).seq()).isEqualTo(stored.seq());
+            assertThat(results.get(3).seq()).isEqualTo(results.get(0).seq());
+            assertThat(results.get(2).seq()).isGreaterThan(results.get(0).seq());
+            assertThat(log.count()).isEqualTo(3);
+            List<String> users = new ArrayList<>();
+            log.replay(0, event -> users.add(event.event().userId()));
+            assertThat(users).containsExactly("u1", "u2", "u3");
+        }
+    }
 }
