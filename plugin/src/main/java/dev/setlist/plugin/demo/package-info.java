@@ -1,0 +1,5 @@
+/**
+ * The demo: a generated library (movies, series, music) and household (four people with a month of history)
+ * for trying Setlist without a media server, fed through the same ingestion path as real events. Deterministic for a seed.
+ */
+package dev.setlist.plugin.demo;
