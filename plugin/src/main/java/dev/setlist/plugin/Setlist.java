@@ -8,6 +8,7 @@ import dev.setlist.plugin.api.UsersResource;
 import dev.setlist.plugin.api.WebUiResource;
 import dev.setlist.plugin.api.WebhookResource;
 import dev.setlist.plugin.auth.AdminKey;
+import dev.setlist.plugin.auth.TokenStore;
 import dev.setlist.plugin.auth.WebhookSecret;
 import dev.setlist.plugin.config.SetlistConfig;
 import dev.setlist.plugin.demo.DemoHousehold;
@@ -118,6 +119,7 @@ public final class Setlist implements AutoCloseable {
             WebhookSecret.Resolved webhookSecret = WebhookSecret.resolve(config.webhookSecret(), settings, random);
             Health health = new Health(Version.current(), database, eventLog, library, users, mediaServer);
             health.addProblemSource(liveTrainer::problems);
+            TokenStore tokens = new TokenStore(database.dataSource(), random, clock);
             PlaylistService playlists = new PlaylistService(library, users, ledger, trainer, clock);
 
             ResourceConfig application = new ResourceConfig()
@@ -125,10 +127,10 @@ public final class Setlist implements AutoCloseable {
                     .register(new ObjectMapperResolver(json))
                     .register(new ErrorMappers.WebApplication())
                     .register(new ErrorMappers.Unexpected())
-                    .register(new AuthFilter(adminKey))
+                    .register(new AuthFilter(adminKey, tokens))
                     .register(new HealthResource(health))
                     .register(new WebhookResource(webhookSecret.secret(), new WebhookPayloadParser(json), ingestor, clock))
-                    .register(new UsersResource(users, playlists))
+                    .register(new UsersResource(users, tokens, playlists))
                     .register(new WebUiResource());
             HttpServer server = HttpServer.start(config.host(), config.port(), application);
             URI url = server.baseUri();

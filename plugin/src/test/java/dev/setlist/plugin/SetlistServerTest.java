@@ -144,6 +144,34 @@ class SetlistServerTest {
         }
     }
 
+    @Test
+    void aPersonsTokenReachesOnlyThatPerson() {
+        try (Setlist setlist = start()) {
+            Http http = new Http(setlist.baseUri());
+            JsonNode users = http.get("api/users", "Authorization", "Bearer " + ADMIN).json();
+            String alex = idOf(users, "Alex");
+            String sam = idOf(users, "Sam");
+
+            Http.Reply issued = http.post("api/users/" + alex + "/tokens?label=phone", "", "Authorization", "Bearer " + ADMIN);
+            assertThat(issued.status()).isEqualTo(201);
+            String token = issued.json().get("token").asText();
+            assertThat(token).startsWith("st_").hasSizeGreaterThan(40);
+
+            assertThat(http.get("api/users/" + alex + "/playlist?length=3", "Authorization", "Bearer " + token).status())
+                    .isEqualTo(200);
+            Http.Reply other = http.get("api/users/" + sam + "/playlist?length=3", "Authorization", "Bearer " + token);
+            assertThat(other.status()).isEqualTo(403);
+            assertThat(other.json().get("error").asText()).contains("another person");
+            JsonNode visible = http.get("api/users", "Authorization", "Bearer " + token).json();
+            assertThat(visible.size()).isEqualTo(1);
+            assertThat(visible.get(0).get("id").asText()).isEqualTo(alex);
+
+            assertThat(http.post("api/users/" + sam + "/tokens", "", "Authorization", "Bearer " + token).status())
+                    .as("only the admin issues tokens").isEqualTo(403);
+            assertThat(http.post("api/users/nobody/tokens", "", "Authorization", "Bearer " + ADMIN).status()).isEqualTo(404);
+        }
+    }
+
     private static String idOf(JsonNode users, String name) {
         for (JsonNode user : users) {
             if (user.get("name").asText().equals(name)) {

@@ -1,17 +1,24 @@
 package dev.setlist.plugin.api;
 
 import dev.setlist.plugin.auth.AdminKey;
+import dev.setlist.plugin.auth.Principal;
+import dev.setlist.plugin.auth.TokenStore;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+
+import java.util.Optional;
 
 /**
- * Every {@code /api/} path but {@code /api/health} needs {@code Authorization: Bearer <admin key>};
- * without it the answer is 401. The webhook checks its own secret; the page and its assets are public
- * (they hold no data).
+ * Every {@code /api/} path but {@code /api/health} and the API description needs
+ * {@code Authorization: Bearer <key>}, where the key is the admin key or a person's token; without a
+ * valid one the answer is 401. The caller becomes the request's {@link SecurityContext} principal
+ * ({@link Principal.Admin} or {@link Principal.Person}); resources check access with {@link Access}.
+ * The webhook checks its own secret; the page and its assets are public (they hold no data).
  */
 @Priority(Priorities.AUTHENTICATION)
 public final class AuthFilter implements ContainerRequestFilter {
@@ -19,15 +26,18 @@ public final class AuthFilter implements ContainerRequestFilter {
     private static final String BEARER = "Bearer ";
 
     private final AdminKey adminKey;
+    private final TokenStore tokens;
 
-    public AuthFilter(AdminKey adminKey) {
+    public AuthFilter(AdminKey adminKey, TokenStore tokens) {
         this.adminKey = adminKey;
+        this.tokens = tokens;
     }
 
     @Override
     public void filter(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
-        if (!path.startsWith("api/") || path.equals("api/health")) {
+        if (!path.startsWith("api/") || path.equals("api/health") || path.startsWith("api/openapi")
+                || path.startsWith("api/docs")) {
             return;
         }
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
@@ -35,13 +45,42 @@ public final class AuthFilter implements ContainerRequestFilter {
             request.abortWith(unauthorized("missing credential: send Authorization: Bearer <key>"));
             return;
         }
-        if (!adminKey.matches(header.substring(BEARER.length()).trim())) {
+        String presented = header.substring(BEARER.length()).trim();
+        Optional<Principal> principal = adminKey.matches(presented)
+                ? Optional.of(new Principal.Admin())
+                : tokens.userOf(presented).map(Principal.Person::new);
+        if (principal.isEmpty()) {
             request.abortWith(unauthorized("the key is not valid"));
+            return;
         }
+        boolean secure = request.getSecurityContext().isSecure();
+        request.setSecurityContext(new CallerContext(principal.get(), secure));
     }
 
     private static Response unauthorized(String reason) {
         return Response.fromResponse(ApiError.response(Response.Status.UNAUTHORIZED, reason))
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"setlist\"").build();
+    }
+
+    private record CallerContext(Principal caller, boolean secure) implements SecurityContext {
+        @Override
+        public java.security.Principal getUserPrincipal() {
+            return caller;
+        }
+
+        @Override
+        public boolean isUserInRole(String role) {
+            return "admin".equals(role) && caller instanceof Principal.Admin;
+        }
+
+        @Override
+        public boolean isSecure() {
+            return secure;
+        }
+
+        @Override
+        public String getAuthenticationScheme() {
+            return "Bearer";
+        }
     }
 }

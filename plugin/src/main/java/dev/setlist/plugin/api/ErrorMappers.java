@@ -17,6 +17,9 @@ public final class ErrorMappers {
         @Override
         public Response toResponse(WebApplicationException exception) {
             Response original = exception.getResponse();
+            if (original.hasEntity()) {
+                return original;
+            }
             String reason = original.getStatusInfo().getReasonPhrase();
             if (exception.getMessage() != null && !exception.getMessage().startsWith("HTTP ")) {
                 reason = exception.getMessage();
