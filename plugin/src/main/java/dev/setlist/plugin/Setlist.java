@@ -1,6 +1,7 @@
 package dev.setlist.plugin;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.setlist.plugin.api.ApiDocsResource;
 import dev.setlist.plugin.api.AuthFilter;
 import dev.setlist.plugin.api.ErrorMappers;
 import dev.setlist.plugin.api.HealthResource;
@@ -131,6 +132,7 @@ public final class Setlist implements AutoCloseable {
                     .register(new HealthResource(health))
                     .register(new WebhookResource(webhookSecret.secret(), new WebhookPayloadParser(json), ingestor, clock))
                     .register(new UsersResource(users, tokens, playlists))
+                    .register(new ApiDocsResource())
                     .register(new WebUiResource());
             HttpServer server = HttpServer.start(config.host(), config.port(), application);
             URI url = server.baseUri();

@@ -141,6 +141,11 @@ class SetlistServerTest {
             assertThat(http.get("ui/app.js").status()).isEqualTo(200);
             assertThat(http.get("ui/../pom.xml").status()).isEqualTo(404);
             assertThat(http.get("api/nothing-here", "Authorization", "Bearer " + ADMIN).status()).isEqualTo(404);
+
+            assertThat(http.get("api/openapi.json").json().get("openapi").asText()).startsWith("3.1");
+            assertThat(http.get("api/docs").body()).contains("swagger-ui-bundle.js");
+            assertThat(http.get("api/docs/swagger-ui-bundle.js").status()).isEqualTo(200);
+            assertThat(http.get("api/docs/../../pom.xml").status()).isEqualTo(404);
         }
     }
 
