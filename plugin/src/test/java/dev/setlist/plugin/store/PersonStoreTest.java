@@ -1,0 +1,64 @@
+package dev.setlist.plugin.store;
+
+import dev.setlist.plugin.taste.ExplorationPosterior;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PersonStoreTest {
+
+    private final Database database = Database.openInMemory("person-store-" + System.nanoTime());
+    private final Instant now = Instant.parse("2026-11-28T20:00:00Z");
+    private final PersonStore store = new PersonStore(database.dataSource(), Clock.fixed(now, ZoneOffset.UTC));
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    @Test
+    void keepsOverridesAndThePosteriorApart() {
+        assertThat(store.overrides("u")).isEqualTo(PersonStore.TuningOverrides.NONE);
+        assertThat(store.posterior("u")).isEqualTo(ExplorationPosterior.PRIOR);
+
+        store.saveOverrides("u", new PersonStore.TuningOverrides(0.05, 0.3, 2, null));
+        store.recordWildcard("u", true);
+        store.recordWildcard("u", false);
+
+        assertThat(store.overrides("u")).isEqualTo(new PersonStore.TuningOverrides(0.05, 0.3, 2, null));
+        assertThat(store.posterior("u")).isEqualTo(ExplorationPosterior.PRIOR.after(true).after(false));
+        store.resetPosterior("u");
+        assertThat(store.posterior("u")).isEqualTo(ExplorationPosterior.PRIOR);
+        assertThat(store.overrides("u").wildcardSlots()).isEqualTo(2);
+    }
+
+    @Test
+    void aModeLastsUntilItExpires() {
+        store.setMode("u", "workout", now.plus(Duration.ofHours(1)));
+        assertThat(store.mode("u")).get().extracting(PersonStore.ModeChoice::mode).isEqualTo("workout");
+
+        store.setMode("u", "focus", now.minusSeconds(1));
+        assertThat(store.mode("u")).as("expired").isEmpty();
+
+        store.setMode("u", "kids", null);
+        assertThat(store.mode("u")).get().extracting(PersonStore.ModeChoice::expiresAt).isNull();
+        store.setMode("u", null, null);
+        assertThat(store.mode("u")).isEmpty();
+    }
+
+    @Test
+    void keepsOnboardingAnswersInOrderOnceEach() {
+        store.addAnswer("u", "a", "b");
+        store.addAnswer("u", "c", "d");
+        store.addAnswer("u", "a", "b");
+        assertThat(store.answers("u")).extracting(PersonStore.OnboardingAnswer::chosenId).containsExactly("a", "c");
+        store.clearAnswers("u");
+        assertThat(store.answers("u")).isEmpty();
+    }
+}
