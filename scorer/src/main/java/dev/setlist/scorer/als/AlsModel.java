@@ -22,11 +22,18 @@ import java.util.Objects;
  */
 public final class AlsModel implements RecommenderModel {
 
+    /**
+     * Items per tile of the scoring layout. Scoring the whole catalog walks the tiles factor by factor, so
+     * every inner loop is a vectorizable {@code scores[0..TILE) += x_a * tile[0..TILE)}.
+     */
+    static final int TILE = 256;
+
     private final AlsSettings settings;
     private final int factors;
     private final int itemCount;
     private final int userCount;
-    private final float[] itemFactors;
+    /** Item factors in tiles of {@link #TILE} items: {@code tiles[t * factors + a][j]} is factor {@code a} of item {@code t * TILE + j}. */
+    private final float[][] tiles;
     private final float[] userFactors;
     private final int[] itemFrequencies;
     private final double[] itemGramian;
@@ -39,15 +46,52 @@ public final class AlsModel implements RecommenderModel {
         this.factors = settings.factors();
         this.itemCount = itemFrequencies.length;
         this.userCount = userCount;
-        this.itemFactors = itemFactors;
+        this.tiles = tiled(itemFactors, itemCount, factors);
         this.userFactors = userFactors;
         this.itemFrequencies = itemFrequencies;
         this.itemGramian = itemGramian;
         this.itemSquaredNorms = new float[itemCount];
         for (int item = 0; item < itemCount; item++) {
-            itemSquaredNorms[item] = DenseKernels.dot(itemFactors, item * factors, itemFactors, item * factors, factors);
+            float sum = 0f;
+            for (int a = item * factors; a < (item + 1) * factors; a++) {
+                sum += itemFactors[a] * itemFactors[a];
+            }
+            itemSquaredNorms[item] = sum;
         }
         this.gramianMinEigenvalue = smallestEigenvalue(itemGramian, factors);
+    }
+
+    private static float[][] tiled(float[] factors, int items, int d) {
+        int tileCount = (items + TILE - 1) / TILE;
+        float[][] tiles = new float[tileCount * d][TILE];
+        for (int item = 0; item < items; item++) {
+            int tile = item / TILE;
+            int slot = item % TILE;
+            for (int a = 0; a < d; a++) {
+                tiles[tile * d + a][slot] = factors[item * d + a];
+            }
+        }
+        return tiles;
+    }
+
+    /** Copies the vector of {@code item} (unchecked) into {@code into[0..factors)}. */
+    void copyItemVector(int item, float[] into) {
+        int base = (item / TILE) * factors;
+        int slot = item % TILE;
+        for (int a = 0; a < factors; a++) {
+            into[a] = tiles[base + a][slot];
+        }
+    }
+
+    /** All item vectors, flat and row-major (a new array). */
+    float[] flatItemFactors() {
+        float[] flat = new float[itemCount * factors];
+        float[] row = new float[factors];
+        for (int item = 0; item < itemCount; item++) {
+            copyItemVector(item, row);
+            System.arraycopy(row, 0, flat, item * factors, factors);
+        }
+        return flat;
     }
 
     private static double smallestEigenvalue(double[] gramian, int d) {
@@ -104,8 +148,9 @@ public final class AlsModel implements RecommenderModel {
 
     /** A copy of the vector of {@code item}. */
     public float[] itemVector(int item) {
-        int from = Objects.checkIndex(item, itemCount) * factors;
-        return Arrays.copyOfRange(itemFactors, from, from + factors);
+        float[] vector = new float[factors];
+        copyItemVector(Objects.checkIndex(item, itemCount), vector);
+        return vector;
     }
 
     /** {@code |q_item|^2}. */
@@ -122,7 +167,13 @@ public final class AlsModel implements RecommenderModel {
     /** {@code q_item . vector} for a vector of length {@link #factors()}. */
     public float itemDot(int item, float[] vector) {
         requireLength(vector);
-        return DenseKernels.dot(itemFactors, Objects.checkIndex(item, itemCount) * factors, vector, 0, factors);
+        int base = (Objects.checkIndex(item, itemCount) / TILE) * factors;
+        int slot = item % TILE;
+        float sum = 0f;
+        for (int a = 0; a < factors; a++) {
+            sum += tiles[base + a][slot] * vector[a];
+        }
+        return sum;
     }
 
     /**
@@ -142,16 +193,23 @@ public final class AlsModel implements RecommenderModel {
         Objects.requireNonNull(history, "history");
         int[] items = history.items();
         int known = knownPrefix(items);
+        // The history's item vectors, gathered row after row, so the solver reads them as columns 0..known-1.
+        float[] gathered = new float[known * factors];
+        int[] positions = new int[known];
         float[] confidences = new float[known];
         float alpha = (float) settings.alpha();
         float[] weights = history.weights();
+        float[] row = new float[factors];
         for (int j = 0; j < known; j++) {
+            copyItemVector(items[j], row);
+            System.arraycopy(row, 0, gathered, j * factors, factors);
+            positions[j] = j;
             confidences[j] = 1f + alpha * weights[j];
         }
         double regularization = settings.rowRegularization(known, itemCount);
         RowSolver solver = new RowSolver(factors);
         float[] vector = new float[factors];
-        solver.exact(items, confidences, 0, known, itemFactors, itemGramian, settings.unobservedWeight(),
+        solver.exact(positions, confidences, 0, known, gathered, itemGramian, settings.unobservedWeight(),
                 regularization, vector, 0);
         double eigenvalueBound = regularization + settings.unobservedWeight() * gramianMinEigenvalue;
         return new FoldIn(this, vector, solver.factorOfSystem(), eigenvalueBound);
@@ -175,9 +233,11 @@ public final class AlsModel implements RecommenderModel {
             throw new IllegalArgumentException("scores has length " + scores.length + ", need " + itemCount);
         }
         int d = factors;
-        float[] q = itemFactors;
-        for (int item = 0, offset = 0; item < itemCount; item++, offset += d) {
-            scores[item] = DenseKernels.dot(q, offset, userVector, 0, d);
+        float[] tileScores = new float[TILE];
+        for (int tile = 0, from = 0; from < itemCount; tile++, from += TILE) {
+            Arrays.fill(tileScores, 0f);
+            DenseKernels.combine(userVector, tiles, tile * d, d, tileScores, TILE);
+            System.arraycopy(tileScores, 0, scores, from, Math.min(TILE, itemCount - from));
         }
     }
 
@@ -199,7 +259,7 @@ public final class AlsModel implements RecommenderModel {
             throw new IllegalArgumentException("expected " + items.length * factors + " vector values, got "
                     + vectors.length);
         }
-        float[] extended = Arrays.copyOf(itemFactors, newItemCount * factors);
+        float[] extended = Arrays.copyOf(flatItemFactors(), newItemCount * factors);
         for (int j = 0; j < items.length; j++) {
             int item = items[j];
             if (item < 0 || item >= newItemCount) {
@@ -230,9 +290,5 @@ public final class AlsModel implements RecommenderModel {
             throw new IllegalArgumentException("vector has length " + vector.length + ", model has " + factors
                     + " factors");
         }
-    }
-
-    float[] itemFactors() {
-        return itemFactors;
     }
 }

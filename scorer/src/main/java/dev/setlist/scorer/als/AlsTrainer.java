@@ -76,7 +76,7 @@ public final class AlsTrainer implements Recommender {
                   float[] solved, int solvedRows, RowParallelism parallelism) {
         int d = settings.factors();
         double[] gramian = Gramian.of(fixed, fixedRows, d, parallelism);
-        float[] gramianSingle = Gramian.toFloat(gramian);
+        float[][] gramianSingle = Gramian.rows(gramian, d);
         double alpha0 = settings.unobservedWeight();
         boolean exact = settings.solver() == AlsSettings.Solver.EXACT;
         parallelism.forEachChunk(solvedRows, CHUNK_ROWS, worker -> {

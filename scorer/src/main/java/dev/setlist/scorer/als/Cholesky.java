@@ -2,8 +2,8 @@ package dev.setlist.scorer.als;
 
 /**
  * In-place Cholesky factorization {@code A = L L^T} of a small dense symmetric positive definite
- * matrix stored row-major in a {@code double[]}, and the triangular solves that use it. Only the
- * lower triangle of the input is read; after {@link #factor} it holds {@code L}.
+ * matrix given by rows, and the triangular solves that use it. Only the lower triangle of the input is
+ * read; after {@link #factor} it holds {@code L}.
  *
  * <p>Stateless; thread-safe (the arrays passed in are the caller's).
  */
@@ -17,54 +17,60 @@ final class Cholesky {
      *
      * @throws IllegalStateException when {@code a} is not (numerically) positive definite
      */
-    static void factor(double[] a, int n) {
+    static void factor(double[][] a, int n) {
         for (int j = 0; j < n; j++) {
-            int rowJ = j * n;
-            double diagonal = a[rowJ + j];
-            for (int m = 0; m < j; m++) {
-                diagonal -= a[rowJ + m] * a[rowJ + m];
-            }
+            double[] rowJ = a[j];
+            double diagonal = rowJ[j] - sumOfProducts(rowJ, rowJ, j);
             if (!(diagonal > 0)) {
                 throw new IllegalStateException("matrix is not positive definite at column " + j + ": " + diagonal);
             }
             double pivot = Math.sqrt(diagonal);
-            a[rowJ + j] = pivot;
+            rowJ[j] = pivot;
             for (int i = j + 1; i < n; i++) {
-                int rowI = i * n;
-                double sum = a[rowI + j];
-                for (int m = 0; m < j; m++) {
-                    sum -= a[rowI + m] * a[rowJ + m];
-                }
-                a[rowI + j] = sum / pivot;
+                double[] rowI = a[i];
+                rowI[j] = (rowI[j] - sumOfProducts(rowI, rowJ, j)) / pivot;
             }
         }
+    }
+
+    private static double sumOfProducts(double[] a, double[] b, int n) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int m = 0;
+        for (; m + 3 < n; m += 4) {
+            s0 += a[m] * b[m];
+            s1 += a[m + 1] * b[m + 1];
+            s2 += a[m + 2] * b[m + 2];
+            s3 += a[m + 3] * b[m + 3];
+        }
+        for (; m < n; m++) {
+            s0 += a[m] * b[m];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     /** Solves {@code L y = b} in place ({@code b} becomes {@code y}). */
-    static void forward(double[] l, int n, double[] b) {
+    static void forward(double[][] l, int n, double[] b) {
         for (int i = 0; i < n; i++) {
-            int row = i * n;
-            double sum = b[i];
-            for (int m = 0; m < i; m++) {
-                sum -= l[row + m] * b[m];
-            }
-            b[i] = sum / l[row + i];
+            b[i] = (b[i] - sumOfProducts(l[i], b, i)) / l[i][i];
         }
     }
 
-    /** Solves {@code L^T x = y} in place ({@code y} becomes {@code x}). */
-    static void backward(double[] l, int n, double[] y) {
+    /** Solves {@code L^T x = y} in place ({@code y} becomes {@code x}), column by column of {@code L}. */
+    static void backward(double[][] l, int n, double[] y) {
         for (int i = n - 1; i >= 0; i--) {
-            double sum = y[i];
-            for (int m = i + 1; m < n; m++) {
-                sum -= l[m * n + i] * y[m];
-            }
-            y[i] = sum / l[i * n + i];
+            double[] row = l[i];
+            double value = y[i] / row[i];
+            y[i] = value;
+            // y[0..i) -= value * L[i][0..i): the contribution of x_i to the equations above it.
+            DenseKernels.axpy(-value, row, y, i);
         }
     }
 
     /** Solves {@code L L^T x = b} in place ({@code b} becomes {@code x}). */
-    static void solve(double[] l, int n, double[] b) {
+    static void solve(double[][] l, int n, double[] b) {
         forward(l, n, b);
         backward(l, n, b);
     }

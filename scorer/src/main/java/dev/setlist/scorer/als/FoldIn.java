@@ -1,7 +1,6 @@
 package dev.setlist.scorer.als;
 
 import java.util.Arrays;
-import java.util.Objects;
 import java.util.random.RandomGenerator;
 
 /**
@@ -17,10 +16,10 @@ public final class FoldIn {
 
     private final AlsModel model;
     private final float[] vector;
-    private final double[] factor;
+    private final double[][] factor;
     private final double eigenvalueLowerBound;
 
-    FoldIn(AlsModel model, float[] vector, double[] factor, double eigenvalueLowerBound) {
+    FoldIn(AlsModel model, float[] vector, double[][] factor, double eigenvalueLowerBound) {
         this.model = model;
         this.vector = vector;
         this.factor = factor;
@@ -45,11 +44,10 @@ public final class FoldIn {
     /** {@code q^T A^-1 q} for the vector of {@code item}: how unsure the model is of this person's score. */
     public double variance(int item) {
         int d = model.factors();
+        float[] q = model.itemVector(item);
         double[] z = new double[d];
-        float[] items = model.itemFactors();
-        int offset = Objects.checkIndex(item, model.itemCount()) * d;
         for (int a = 0; a < d; a++) {
-            z[a] = items[offset + a];
+            z[a] = q[a];
         }
         Cholesky.forward(factor, d, z);
         double sum = 0;
