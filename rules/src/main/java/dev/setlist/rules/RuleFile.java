@@ -1,6 +1,11 @@
 package dev.setlist.rules;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
@@ -88,5 +93,21 @@ public record RuleFile(String path, byte[] bytes, boolean shipped) {
     @Override
     public String toString() {
         return displayPath() + " (" + bytes.length + " bytes)";
+    }
+
+    /** A digest of {@code files} (SHA-256 over sorted paths and contents, 24 hex digits). */
+    public static String digest(List<RuleFile> files) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (RuleFile file : files.stream().sorted(Comparator.comparing(RuleFile::path)).toList()) {
+                sha.update(file.path().getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+                sha.update(file.bytes);
+                sha.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(sha.digest(), 0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 }

@@ -6,10 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -138,21 +135,6 @@ public final class RuleSources {
 
     /** A digest of the curator files, to tell a real change from a touch. */
     public String curatorDigest() {
-        return digest(curator);
-    }
-
-    static String digest(List<RuleFile> files) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (RuleFile file : files) {
-                sha.update(file.path().getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) 0);
-                sha.update(file.bytes());
-                sha.update((byte) 0);
-            }
-            return HexFormat.of().formatHex(sha.digest(), 0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return RuleFile.digest(curator);
     }
 }

@@ -9,6 +9,6 @@
  *
  * <p>Depends on the scorer (candidates, sequencing constraints) and Drools; must not depend on the
  * server. Non-API pieces live in subpackages: {@code model} (facts), {@code guard} (allow-list),
- * {@code versions} (published versions), {@code scenario} (curator tests).
+ * {@code scenario} (curator tests).
  */
 package dev.setlist.rules;
