@@ -1,0 +1,114 @@
+package dev.setlist.rules.model;
+
+import dev.setlist.scorer.candidates.Candidate;
+import dev.setlist.scorer.catalog.ItemProfile;
+import dev.setlist.scorer.catalog.ItemProfile.ItemKind;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One candidate as a flat fact: the item's attributes, the scorer's numbers and what this request
+ * knows about it (new, featured, hidden, last played). Flat so that rule conditions read plainly
+ * ({@code Item(kind == ItemKind.MOVIE, runtimeMinutes < 130, featured)}) and match fast.
+ *
+ * <p>Immutable; share freely.
+ *
+ * @param id                  item id
+ * @param kind                movie, episode or track
+ * @param title               display title
+ * @param genres              genres as the server spells them
+ * @param tags                free tags
+ * @param people              cast, crew or performers
+ * @param studio              studio or label, or {@code null}
+ * @param year                production year, {@code 0} when unknown
+ * @param runtimeMinutes      running time in minutes, {@code 0} when unknown
+ * @param seriesId            series id for an episode, else {@code null}
+ * @param seriesName          series name for an episode, else {@code null}
+ * @param season              season number, {@code 0} when not an episode
+ * @param episode             episode number, {@code 0} when not an episode
+ * @param artist              artist of a track, else {@code null}
+ * @param album               album of a track, else {@code null}
+ * @param rating              the official rating string, or {@code null}
+ * @param minimumAge          the rating as a minimum age ({@link ParentalRatings}), {@code -1} when unknown
+ * @param daysSinceAdded      whole days since the item entered the library (never negative)
+ * @param daysSinceLastPlayed whole days since this person last played it, {@code -1} when never (as far as we know)
+ * @param featured            whether the curator features it
+ * @param hidden              whether the curator hid it
+ * @param wildcard            whether the scorer offered it as a wildcard
+ * @param score               the scorer's combined score
+ * @param taste               collaborative taste part of the score
+ * @param content             content-similarity part
+ * @param sessionAffinity     next-item part from this session
+ * @param exploration         exploration part
+ * @param popularity          popularity in the library, 0 to 1
+ */
+public record Item(String id, ItemKind kind, String title, List<String> genres, List<String> tags, List<String> people,
+                   String studio, int year, int runtimeMinutes, String seriesId, String seriesName, int season,
+                   int episode, String artist, String album, String rating, int minimumAge, int daysSinceAdded,
+                   int daysSinceLastPlayed, boolean featured, boolean hidden, boolean wildcard, double score,
+                   double taste, double content, double sessionAffinity, double exploration, double popularity) {
+
+    public Item {
+        genres = List.copyOf(genres);
+        tags = List.copyOf(tags);
+        people = List.copyOf(people);
+    }
+
+    /** The fact for {@code candidate} in {@code context}. */
+    public static Item of(Candidate candidate, ListeningContext context, Curation curation) {
+        ItemProfile item = candidate.item();
+        Instant now = context.localTime().toInstant(ZoneOffset.UTC);
+        Instant lastPlayed = context.lastPlayed().get(item.id());
+        int daysSincePlayed = lastPlayed == null ? -1 : (int) Math.max(0, Duration.between(lastPlayed, now).toDays());
+        int daysSinceAdded = (int) Math.max(0, Duration.between(item.added(), now).toDays());
+        return new Item(item.id(), item.kind(), item.title(), item.genres(), item.tags(), item.people(), item.studio(),
+                item.year() == null ? 0 : item.year(), item.runtimeMinutes(), item.seriesId(), item.seriesName(),
+                item.season(), item.episode(), item.artist(), item.album(), item.parentalRating(),
+                ParentalRatings.minimumAge(item.parentalRating()), daysSinceAdded, daysSincePlayed,
+                curation.featured().contains(item.id()), curation.hidden().contains(item.id()), candidate.wildcard(),
+                candidate.score(), candidate.parts().taste(), candidate.parts().content(), candidate.parts().session(),
+                candidate.parts().exploration(), candidate.parts().popularity());
+    }
+
+    /** Whether one of the genres equals {@code genre}, ignoring case. */
+    public boolean hasGenre(String genre) {
+        return containsIgnoreCase(genres, genre);
+    }
+
+    /** Whether one of the tags equals {@code tag}, ignoring case. */
+    public boolean hasTag(String tag) {
+        return containsIgnoreCase(tags, tag);
+    }
+
+    /** Whether the title, genres or tags mention {@code word}, ignoring case. */
+    public boolean mentions(String word) {
+        String needle = word.toLowerCase(Locale.ROOT);
+        if (title.toLowerCase(Locale.ROOT).contains(needle)) {
+            return true;
+        }
+        for (String value : genres) {
+            if (value.toLowerCase(Locale.ROOT).contains(needle)) {
+                return true;
+            }
+        }
+        for (String value : tags) {
+            if (value.toLowerCase(Locale.ROOT).contains(needle)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean containsIgnoreCase(List<String> values, String wanted) {
+        for (String value : values) {
+            if (value.equalsIgnoreCase(wanted)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,307 @@
+package dev.setlist.scorer.sequencing;
+
+import dev.setlist.scorer.catalog.ItemProfile;
+import dev.setlist.scorer.sequencing.Constraint.DurationBudget;
+import dev.setlist.scorer.sequencing.Constraint.GroupCap;
+import dev.setlist.scorer.sequencing.Constraint.MinSpacing;
+import dev.setlist.scorer.sequencing.Constraint.Opener;
+import dev.setlist.scorer.sequencing.Constraint.Pin;
+import dev.setlist.scorer.sequencing.Constraint.SetCap;
+import dev.setlist.scorer.sequencing.Constraint.WildcardSlots;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Orders candidates into a playlist, one position at a time. At each position it takes, among the
+ * candidates every active constraint admits, the one with the best MMR-like value
+ * {@code (1 - λ)·relevance - λ·redundancy}, where relevance is the candidate's score rescaled to
+ * [0, 1] over the request, redundancy is its highest {@link ItemSimilarity} to anything already
+ * chosen, and λ is the request's diversity strength.
+ *
+ * <p>Placement directives come first: a pinned item takes its position (and is held back until
+ * then); a wildcard slot goes to the best admissible wildcard when one is left. When no remaining
+ * candidate is admissible, the sequencer relaxes one constraint (the first in the relaxation order
+ * that blocks a remaining candidate), records it, and tries again; when nothing is left to relax,
+ * or nothing left fits the duration budget, the playlist ends. Every relaxation is reported.
+ *
+ * <p>Greedy by design: one pass, {@code O(length × candidates × constraints)}, a few hundred
+ * microseconds for 500 candidates. Stateless; share freely.
+ */
+public final class Sequencer {
+
+    /** Sequences {@code request}; never fails for lack of candidates (the playlist is then shorter). */
+    public Playlist sequence(SequenceRequest request) {
+        return new Run(request).build();
+    }
+
+    /** The mutable state of one sequencing. Not thread-safe; one per call. */
+    private static final class Run {
+        private final SequenceRequest request;
+        private final List<Offer> pool;
+        private final double[] relevance;
+        private final double[] redundancy;
+        private final boolean[] taken;
+        private final List<Constraint> active = new ArrayList<>();
+        private final Map<Integer, Pin> pinsByPosition = new HashMap<>();
+        private final Set<String> reservedIds = new HashSet<>();
+        private final List<PlaylistEntry> entries = new ArrayList<>();
+        private final List<Relaxation> relaxations = new ArrayList<>();
+        private final Map<String, Integer> countByGroup = new HashMap<>();
+        private final Map<String, Integer> lastPositionByGroup = new HashMap<>();
+        private final Map<String, Integer> countBySet = new HashMap<>();
+        private WildcardSlots wildcardSlots;
+        private DurationBudget budget;
+        private int secondsUsed;
+
+        Run(SequenceRequest request) {
+            this.request = request;
+            this.pool = dedupe(request.offers());
+            this.relevance = rescaledScores(pool);
+            this.redundancy = new double[pool.size()];
+            this.taken = new boolean[pool.size()];
+            for (Constraint constraint : request.constraints()) {
+                if (constraint instanceof Pin pin) {
+                    placePin(pin);
+                } else if (constraint instanceof WildcardSlots slots) {
+                    if (wildcardSlots == null || slots.every() < wildcardSlots.every()) {
+                        wildcardSlots = slots;
+                    }
+                } else if (constraint instanceof DurationBudget newBudget) {
+                    if (budget == null || newBudget.minutes() < budget.minutes()) {
+                        budget = newBudget;
+                    }
+                } else {
+                    active.add(constraint);
+                }
+            }
+        }
+
+        private static List<Offer> dedupe(List<Offer> offers) {
+            Map<String, Offer> byId = new LinkedHashMap<>();
+            for (Offer offer : offers) {
+                byId.merge(offer.itemId(), offer,
+                        (first, second) -> second.candidate().score() > first.candidate().score() ? second : first);
+            }
+            return List.copyOf(byId.values());
+        }
+
+        private static double[] rescaledScores(List<Offer> offers) {
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            for (Offer offer : offers) {
+                min = Math.min(min, offer.candidate().score());
+                max = Math.max(max, offer.candidate().score());
+            }
+            double[] scaled = new double[offers.size()];
+            double range = max - min;
+            for (int i = 0; i < scaled.length; i++) {
+                scaled[i] = range > 0 ? (offers.get(i).candidate().score() - min) / range : 1;
+            }
+            return scaled;
+        }
+
+        private void placePin(Pin pin) {
+            if (pin.position() >= request.length()) {
+                relaxations.add(new Relaxation(pin, pin.position(),
+                        "the playlist has only " + request.length() + " positions"));
+            } else if (indexOf(pin.itemId()) < 0) {
+                relaxations.add(new Relaxation(pin, pin.position(), "the item is not among the candidates"));
+            } else if (pinsByPosition.containsKey(pin.position()) || reservedIds.contains(pin.itemId())) {
+                relaxations.add(new Relaxation(pin, pin.position(), "another pin already holds that position or item"));
+            } else {
+                pinsByPosition.put(pin.position(), pin);
+                reservedIds.add(pin.itemId());
+            }
+        }
+
+        private int indexOf(String itemId) {
+            for (int i = 0; i < pool.size(); i++) {
+                if (pool.get(i).itemId().equals(itemId)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        Playlist build() {
+            for (int position = 0; position < request.length(); position++) {
+                int chosen = choose(position);
+                if (chosen < 0) {
+                    break;
+                }
+            }
+            return new Playlist(entries, relaxations);
+        }
+
+        /** Fills {@code position}; returns the pool index placed there, or -1 when the playlist ends. */
+        private int choose(int position) {
+            Pin pin = pinsByPosition.get(position);
+            if (pin != null) {
+                int index = indexOf(pin.itemId());
+                reservedIds.remove(pin.itemId());
+                if (fitsBudget(pool.get(index).candidate().item())) {
+                    place(index, position, new Reason(pin.source(), "pinned to position " + (position + 1)));
+                    return index;
+                }
+                relaxations.add(new Relaxation(pin, position, "the item does not fit the remaining duration budget"));
+            }
+            boolean wildcardSlot = wildcardSlots != null && wildcardSlots.isSlot(position);
+            while (true) {
+                if (wildcardSlot) {
+                    int wildcard = best(position, true);
+                    if (wildcard >= 0) {
+                        place(wildcard, position, new Reason(wildcardSlots.source(),
+                                "wildcard slot: something a little outside the usual"));
+                        return wildcard;
+                    }
+                }
+                int best = best(position, false);
+                if (best >= 0) {
+                    place(best, position, null);
+                    return best;
+                }
+                if (!relaxOne(position)) {
+                    return -1;
+                }
+            }
+        }
+
+        private int best(int position, boolean wildcardsOnly) {
+            double lambda = request.diversityStrength();
+            int best = -1;
+            double bestValue = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < pool.size(); i++) {
+                if (taken[i] || reservedIds.contains(pool.get(i).itemId())) {
+                    continue;
+                }
+                if (wildcardsOnly && !pool.get(i).candidate().wildcard()) {
+                    continue;
+                }
+                ItemProfile item = pool.get(i).candidate().item();
+                if (!fitsBudget(item) || blockingConstraint(item, position) != null) {
+                    continue;
+                }
+                double value = (1 - lambda) * relevance[i] - lambda * redundancy[i];
+                if (value > bestValue) {
+                    bestValue = value;
+                    best = i;
+                }
+            }
+            return best;
+        }
+
+        private boolean fitsBudget(ItemProfile item) {
+            return budget == null || secondsUsed + item.runtimeSeconds() <= budget.minutes() * 60L;
+        }
+
+        /** The first active constraint that refuses {@code item} at {@code position}, or null. */
+        private Constraint blockingConstraint(ItemProfile item, int position) {
+            for (Constraint constraint : active) {
+                if (!admits(constraint, item, position)) {
+                    return constraint;
+                }
+            }
+            return null;
+        }
+
+        private boolean admits(Constraint constraint, ItemProfile item, int position) {
+            if (constraint instanceof GroupCap cap) {
+                for (String value : cap.facet().valuesOf(item)) {
+                    if (cap.covers(value) && countByGroup.getOrDefault(groupKey(cap.facet(), value), 0) >= cap.max()) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+            if (constraint instanceof MinSpacing spacing) {
+                for (String value : spacing.facet().valuesOf(item)) {
+                    Integer last = lastPositionByGroup.get(groupKey(spacing.facet(), value));
+                    if (last != null && position - last - 1 < spacing.gap()) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+            if (constraint instanceof SetCap cap) {
+                return !cap.itemIds().contains(item.id()) || countBySet.getOrDefault(cap.name(), 0) < cap.max();
+            }
+            if (constraint instanceof Opener opener) {
+                return position != 0 || (opener.kinds().contains(item.kind())
+                        && (opener.maxMinutes() == 0 || item.runtimeSeconds() <= opener.maxMinutes() * 60L));
+            }
+            return true;
+        }
+
+        private static String groupKey(Facet facet, String value) {
+            return facet.name() + '\u0000' + value.toLowerCase(Locale.ROOT);
+        }
+
+        /** Relaxes the first constraint in the relaxation order that blocks a remaining candidate. */
+        private boolean relaxOne(int position) {
+            for (ConstraintKind kind : request.relaxationOrder()) {
+                for (Constraint constraint : active) {
+                    if (constraint.kind() == kind && blocksSomething(constraint, position)) {
+                        active.remove(constraint);
+                        relaxations.add(new Relaxation(constraint, position,
+                                "no remaining candidate satisfied every constraint"));
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        private boolean blocksSomething(Constraint constraint, int position) {
+            for (int i = 0; i < pool.size(); i++) {
+                if (taken[i] || reservedIds.contains(pool.get(i).itemId())) {
+                    continue;
+                }
+                ItemProfile item = pool.get(i).candidate().item();
+                if (fitsBudget(item) && !admits(constraint, item, position)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private void place(int index, int position, Reason extra) {
+            Offer offer = pool.get(index);
+            ItemProfile item = offer.candidate().item();
+            taken[index] = true;
+            List<Reason> reasons = new ArrayList<>(offer.reasons());
+            if (extra != null) {
+                reasons.add(extra);
+            }
+            entries.add(new PlaylistEntry(position, offer.candidate(), reasons));
+            secondsUsed += item.runtimeSeconds();
+            for (Facet facet : Facet.values()) {
+                for (String value : facet.valuesOf(item)) {
+                    String key = groupKey(facet, value);
+                    countByGroup.merge(key, 1, Integer::sum);
+                    lastPositionByGroup.put(key, position);
+                }
+            }
+            Set<String> sets = new HashSet<>();
+            for (Constraint constraint : request.constraints()) {
+                if (constraint instanceof SetCap cap && cap.itemIds().contains(item.id())) {
+                    sets.add(cap.name());
+                }
+            }
+            for (String set : sets) {
+                countBySet.merge(set, 1, Integer::sum);
+            }
+            for (int i = 0; i < pool.size(); i++) {
+                if (!taken[i]) {
+                    redundancy[i] = Math.max(redundancy[i], ItemSimilarity.between(pool.get(i).candidate().item(), item));
+                }
+            }
+        }
+    }
+}
