@@ -35,7 +35,6 @@ class ArchitectureTest {
     void theRulesDoNotKnowThePlugin() {
         noClasses().that().resideInAPackage("dev.setlist.rules..")
                 .should().dependOnClassesThat().resideInAPackage("dev.setlist.plugin..")
-                .allowEmptyShould(true)
                 .check(SETLIST);
     }
 }
