@@ -30,7 +30,13 @@ import dev.setlist.plugin.store.SettingStore;
 import dev.setlist.plugin.store.UserStore;
 import dev.setlist.plugin.taste.ModelTrainer;
 import dev.setlist.scorer.als.AlsSettings;
-import dev.setlist.scorer.als.AlsTrainer;
+import dev.setlist.scorer.sequencing.Sequencer;
+import dev.setlist.rules.FileVersionStore;
+import dev.setlist.rules.LiveRuleBook;
+import dev.setlist.rules.RuleLimits;
+import dev.setlist.plugin.playlist.TuningDefaults;
+import dev.setlist.plugin.signals.PlayTimeline;
+import dev.setlist.plugin.store.PersonStore;
 import jakarta.ws.rs.ext.ContextResolver;
 import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -45,6 +51,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 
 /**
  * The composition root: builds every part of a running Setlist with constructors, in dependency
@@ -61,11 +68,13 @@ public final class Setlist implements AutoCloseable {
 
     private final Database database;
     private final ModelTrainer trainer;
+    private final LiveRuleBook rules;
     private final HttpServer server;
 
-    private Setlist(Database database, ModelTrainer trainer, HttpServer server) {
+    private Setlist(Database database, ModelTrainer trainer, LiveRuleBook rules, HttpServer server) {
         this.database = database;
         this.trainer = trainer;
+        this.rules = rules;
         this.server = server;
     }
 
@@ -92,6 +101,7 @@ public final class Setlist implements AutoCloseable {
         }
         Database database = Database.openH2(config.dataFolder());
         ModelTrainer trainer = null;
+        LiveRuleBook rules = null;
         try {
             ObjectMapper json = JsonMapper.create();
             SecureRandom random = new SecureRandom();
@@ -100,18 +110,22 @@ public final class Setlist implements AutoCloseable {
             SettingStore settings = new SettingStore(database.dataSource());
             Library library = new Library(new CatalogStore(database.dataSource(), json));
             InteractionLedger ledger = InteractionLedger.replay(eventLog);
+            PlayTimeline timeline = PlayTimeline.replay(eventLog);
+            PersonStore people = new PersonStore(database.dataSource(), clock);
 
             DemoMediaServer mediaServer = new DemoMediaServer(DemoLibrary.generate(DEMO_SEED, clock.instant()),
                     DemoHousehold.standard());
             EventIngestor ingestor = new EventIngestor(eventLog, users, library, clock);
             ingestor.addListener(ledger::apply);
-            int seeded = DemoSeeder.seedOnce(mediaServer, DEMO_SEED, clock.instant(), library, users, ingestor, settings);
+            ingestor.addListener(timeline::apply);
+            int seeded = DemoSeeder.seedOnce(mediaServer, DEMO_SEED, clock.instant(), library, users, people, ingestor,
+                    settings);
             if (seeded > 0) {
                 log.info("demo library loaded: {} items, {} people, {} history events",
                         library.size(), mediaServer.users().size(), seeded);
             }
 
-            trainer = new ModelTrainer(new AlsTrainer(AlsSettings.defaults()), library, ledger, clock, 50);
+            trainer = new ModelTrainer(AlsSettings.defaults(), library, ledger, timeline, clock, 50);
             trainer.trainNow();
             ModelTrainer liveTrainer = trainer;
             ingestor.addListener(event -> liveTrainer.onEvent());
@@ -121,7 +135,13 @@ public final class Setlist implements AutoCloseable {
             Health health = new Health(Version.current(), database, eventLog, library, users, mediaServer);
             health.addProblemSource(liveTrainer::problems);
             TokenStore tokens = new TokenStore(database.dataSource(), random, clock);
-            PlaylistService playlists = new PlaylistService(library, users, ledger, trainer, clock);
+            rules = new LiveRuleBook(new LiveRuleBook.Settings(config.rulesFolder().orElse(null), RuleLimits.DEFAULTS,
+                    Duration.ofMillis(200), true), new FileVersionStore(config.dataFolder().resolve("rules-versions")));
+            LiveRuleBook liveRules = rules;
+            health.addProblemSource(() -> liveRules.status().lastProblems().stream()
+                    .map(problem -> "rules refused, " + liveRules.version() + " keeps serving: " + problem).toList());
+            PlaylistService playlists = new PlaylistService(library, users, people, ledger, timeline, trainer, rules,
+                    new Sequencer(), TuningDefaults.STANDARD, clock, ZoneId.systemDefault());
 
             ResourceConfig application = new ResourceConfig()
                     .register(JacksonFeature.withoutExceptionMappers())
@@ -147,8 +167,11 @@ public final class Setlist implements AutoCloseable {
                         + webhookSecret.secret());
             }
             out.flush();
-            return new Setlist(database, trainer, server);
+            return new Setlist(database, trainer, rules, server);
         } catch (RuntimeException e) {
+            if (rules != null) {
+                rules.close();
+            }
             if (trainer != null) {
                 trainer.close();
             }
@@ -166,6 +189,7 @@ public final class Setlist implements AutoCloseable {
         try {
             server.close();
         } finally {
+            rules.close();
             trainer.close();
             database.close();
         }

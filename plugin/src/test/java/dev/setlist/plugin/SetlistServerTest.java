@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.setlist.plugin.config.ConfigKey;
 import dev.setlist.plugin.config.ConfigLoader;
 import dev.setlist.plugin.config.SetlistConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
@@ -18,6 +21,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** End to end: the real server on a free loopback port, a real H2 file, events in over HTTP, playlists out. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SetlistServerTest {
 
     private static final String ADMIN = "test-admin-key";
@@ -26,7 +30,23 @@ class SetlistServerTest {
     @TempDir
     Path data;
 
+    private Setlist shared;
+
+    @BeforeAll
+    void startShared(@TempDir Path sharedData) {
+        shared = start(sharedData);
+    }
+
+    @AfterAll
+    void stopShared() {
+        shared.close();
+    }
+
     private Setlist start() {
+        return start(data);
+    }
+
+    private Setlist start(Path data) {
         SetlistConfig config = ConfigLoader.load(Map.of(
                 ConfigKey.PORT, "0", ConfigKey.HOST, "127.0.0.1", ConfigKey.DATA, data.toString(),
                 ConfigKey.ADMIN_KEY, ADMIN, ConfigKey.WEBHOOK_SECRET, SECRET), null, Map.of(), Map.of());
@@ -95,86 +115,120 @@ class SetlistServerTest {
 
     @Test
     void refusesBadWebhooksAndStoresNothing() {
-        try (Setlist setlist = start()) {
-            Http http = new Http(setlist.baseUri());
-            long events = http.get("api/health").json().get("events").asLong();
-            String body = stopBody("aabbccddeeff00112233445566778899", "0123456789abcdef0123456789abcdef", "casey");
+        Http http = new Http(shared.baseUri());
+        long events = http.get("api/health").json().get("events").asLong();
+        String body = stopBody("aabbccddeeff00112233445566778899", "0123456789abcdef0123456789abcdef", "casey");
 
-            Http.Reply noSecret = http.post("webhook/jellyfin", body, "Content-Type", "application/json");
-            assertThat(noSecret.status()).isEqualTo(401);
-            Http.Reply wrongSecret = http.post("webhook/jellyfin", body, "Content-Type", "application/json",
-                    "X-Setlist-Secret", "guess");
-            assertThat(wrongSecret.status()).isEqualTo(401);
+        Http.Reply noSecret = http.post("webhook/jellyfin", body, "Content-Type", "application/json");
+        assertThat(noSecret.status()).isEqualTo(401);
+        Http.Reply wrongSecret = http.post("webhook/jellyfin", body, "Content-Type", "application/json",
+                "X-Setlist-Secret", "guess");
+        assertThat(wrongSecret.status()).isEqualTo(401);
 
-            Http.Reply malformed = http.post("webhook/jellyfin", "{\"NotificationType\":", "Content-Type",
-                    "application/json", "X-Setlist-Secret", SECRET);
-            assertThat(malformed.status()).isEqualTo(400);
-            assertThat(malformed.json().get("error").asText()).contains("not valid JSON");
+        Http.Reply malformed = http.post("webhook/jellyfin", "{\"NotificationType\":", "Content-Type",
+                "application/json", "X-Setlist-Secret", SECRET);
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.json().get("error").asText()).contains("not valid JSON");
 
-            Http.Reply oversized = http.post("webhook/jellyfin", "{\"x\":\"" + "a".repeat(300_000) + "\"}",
-                    "Content-Type", "application/json", "X-Setlist-Secret", SECRET);
-            assertThat(oversized.status()).isEqualTo(413);
+        Http.Reply oversized = http.post("webhook/jellyfin", "{\"x\":\"" + "a".repeat(300_000) + "\"}",
+                "Content-Type", "application/json", "X-Setlist-Secret", SECRET);
+        assertThat(oversized.status()).isEqualTo(413);
 
-            assertThat(http.get("api/health").json().get("events").asLong()).isEqualTo(events);
-        }
+        assertThat(http.get("api/health").json().get("events").asLong()).isEqualTo(events);
     }
 
     @Test
     void guardsTheApiAndServesThePage() {
-        try (Setlist setlist = start()) {
-            Http http = new Http(setlist.baseUri());
-            assertThat(http.get("api/users").status()).isEqualTo(401);
-            assertThat(http.get("api/users", "Authorization", "Bearer wrong").status()).isEqualTo(401);
+        Http http = new Http(shared.baseUri());
+        assertThat(http.get("api/users").status()).isEqualTo(401);
+        assertThat(http.get("api/users", "Authorization", "Bearer wrong").status()).isEqualTo(401);
 
-            JsonNode users = http.get("api/users", "Authorization", "Bearer " + ADMIN).json();
-            String someone = users.get(0).get("id").asText();
-            Http.Reply tooLong = http.get("api/users/" + someone + "/playlist?length=10000", "Authorization", "Bearer " + ADMIN);
-            assertThat(tooLong.status()).isEqualTo(400);
-            assertThat(tooLong.json().get("error").asText()).contains("length");
-            Http.Reply unknown = http.get("api/users/nobody/playlist", "Authorization", "Bearer " + ADMIN);
-            assertThat(unknown.status()).isEqualTo(404);
+        JsonNode users = http.get("api/users", "Authorization", "Bearer " + ADMIN).json();
+        String someone = users.get(0).get("id").asText();
+        Http.Reply tooLong = http.get("api/users/" + someone + "/playlist?length=10000", "Authorization", "Bearer " + ADMIN);
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.json().get("error").asText()).contains("length");
+        Http.Reply unknown = http.get("api/users/nobody/playlist", "Authorization", "Bearer " + ADMIN);
+        assertThat(unknown.status()).isEqualTo(404);
 
-            Http.Reply page = http.get("");
-            assertThat(page.status()).isEqualTo(200);
-            assertThat(page.contentType()).startsWith("text/html");
-            assertThat(page.body()).contains("<title>Setlist</title>").contains("/ui/app.js");
-            assertThat(http.get("ui/app.js").status()).isEqualTo(200);
-            assertThat(http.get("ui/../pom.xml").status()).isEqualTo(404);
-            assertThat(http.get("api/nothing-here", "Authorization", "Bearer " + ADMIN).status()).isEqualTo(404);
+        Http.Reply page = http.get("");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.contentType()).startsWith("text/html");
+        assertThat(page.body()).contains("<title>Setlist</title>").contains("/ui/app.js");
+        assertThat(http.get("ui/app.js").status()).isEqualTo(200);
+        assertThat(http.get("ui/../pom.xml").status()).isEqualTo(404);
+        assertThat(http.get("api/nothing-here", "Authorization", "Bearer " + ADMIN).status()).isEqualTo(404);
 
-            assertThat(http.get("api/openapi.json").json().get("openapi").asText()).startsWith("3.1");
-            assertThat(http.get("api/docs").body()).contains("swagger-ui-bundle.js");
-            assertThat(http.get("api/docs/swagger-ui-bundle.js").status()).isEqualTo(200);
-            assertThat(http.get("api/docs/../../pom.xml").status()).isEqualTo(404);
-        }
+        assertThat(http.get("api/openapi.json").json().get("openapi").asText()).startsWith("3.1");
+        assertThat(http.get("api/docs").body()).contains("swagger-ui-bundle.js");
+        assertThat(http.get("api/docs/swagger-ui-bundle.js").status()).isEqualTo(200);
+        assertThat(http.get("api/docs/../../pom.xml").status()).isEqualTo(404);
     }
 
     @Test
     void aPersonsTokenReachesOnlyThatPerson() {
-        try (Setlist setlist = start()) {
-            Http http = new Http(setlist.baseUri());
-            JsonNode users = http.get("api/users", "Authorization", "Bearer " + ADMIN).json();
-            String alex = idOf(users, "Alex");
-            String sam = idOf(users, "Sam");
+        Http http = new Http(shared.baseUri());
+        JsonNode users = http.get("api/users", "Authorization", "Bearer " + ADMIN).json();
+        String alex = idOf(users, "Alex");
+        String sam = idOf(users, "Sam");
 
-            Http.Reply issued = http.post("api/users/" + alex + "/tokens?label=phone", "", "Authorization", "Bearer " + ADMIN);
-            assertThat(issued.status()).isEqualTo(201);
-            String token = issued.json().get("token").asText();
-            assertThat(token).startsWith("st_").hasSizeGreaterThan(40);
+        Http.Reply issued = http.post("api/users/" + alex + "/tokens?label=phone", "", "Authorization", "Bearer " + ADMIN);
+        assertThat(issued.status()).isEqualTo(201);
+        String token = issued.json().get("token").asText();
+        assertThat(token).startsWith("st_").hasSizeGreaterThan(40);
 
-            assertThat(http.get("api/users/" + alex + "/playlist?length=3", "Authorization", "Bearer " + token).status())
-                    .isEqualTo(200);
-            Http.Reply other = http.get("api/users/" + sam + "/playlist?length=3", "Authorization", "Bearer " + token);
-            assertThat(other.status()).isEqualTo(403);
-            assertThat(other.json().get("error").asText()).contains("another person");
-            JsonNode visible = http.get("api/users", "Authorization", "Bearer " + token).json();
-            assertThat(visible.size()).isEqualTo(1);
-            assertThat(visible.get(0).get("id").asText()).isEqualTo(alex);
+        assertThat(http.get("api/users/" + alex + "/playlist?length=3", "Authorization", "Bearer " + token).status())
+                .isEqualTo(200);
+        Http.Reply other = http.get("api/users/" + sam + "/playlist?length=3", "Authorization", "Bearer " + token);
+        assertThat(other.status()).isEqualTo(403);
+        assertThat(other.json().get("error").asText()).contains("another person");
+        JsonNode visible = http.get("api/users", "Authorization", "Bearer " + token).json();
+        assertThat(visible.size()).isEqualTo(1);
+        assertThat(visible.get(0).get("id").asText()).isEqualTo(alex);
 
-            assertThat(http.post("api/users/" + sam + "/tokens", "", "Authorization", "Bearer " + token).status())
-                    .as("only the admin issues tokens").isEqualTo(403);
-            assertThat(http.post("api/users/nobody/tokens", "", "Authorization", "Bearer " + ADMIN).status()).isEqualTo(404);
-        }
+        assertThat(http.post("api/users/" + sam + "/tokens", "", "Authorization", "Bearer " + token).status())
+                .as("only the admin issues tokens").isEqualTo(403);
+        assertThat(http.post("api/users/nobody/tokens", "", "Authorization", "Bearer " + ADMIN).status()).isEqualTo(404);
+    }
+
+    @Test
+    void playlistsFollowModeMediaAndParameters() {
+        Http http = new Http(shared.baseUri());
+        JsonNode users = http.get("api/users", "Authorization", "Bearer " + ADMIN).json();
+        String alex = idOf(users, "Alex");
+        String robin = idOf(users, "Robin");
+
+        JsonNode kids = http.get("api/users/" + robin + "/playlist?length=15&media=video", "Authorization", "Bearer " + ADMIN).json();
+        assertThat(kids.get("mode").get("name").asText()).isEqualTo("kids");
+        assertThat(kids.get("mode").get("explicit").asBoolean()).isTrue();
+        assertThat(kids.get("items").size()).isPositive();
+        kids.get("items").forEach(item -> assertThat(item.get("parentalRating").asText())
+                .as(item.get("title").asText()).isIn("G", "PG", "TV-Y", "TV-Y7", "TV-G", "TV-PG"));
+
+        JsonNode music = http.get("api/users/" + alex + "/playlist?length=10&media=music", "Authorization", "Bearer " + ADMIN).json();
+        assertThat(music.get("media").asText()).isEqualTo("music");
+        assertThat(music.get("items").size()).isEqualTo(10);
+        music.get("items").forEach(item -> assertThat(item.get("kind").asText()).isEqualTo("track"));
+        assertThat(music.get("items").get(0).get("position").asInt()).isEqualTo(1);
+
+        JsonNode video = http.get("api/users/" + alex + "/playlist?length=10&media=video&mode=kids", "Authorization", "Bearer " + ADMIN).json();
+        video.get("items").forEach(item -> assertThat(item.get("kind").asText()).isIn("movie", "episode"));
+        assertThat(video.get("mode").get("name").asText()).isEqualTo("kids");
+
+        assertBadParameter(http, alex, "length=0", "length");
+        assertBadParameter(http, alex, "length=10000", "length");
+        assertBadParameter(http, alex, "mode=disco", "mode");
+        assertBadParameter(http, alex, "exploration=2.0", "exploration");
+        assertBadParameter(http, alex, "diversity=-1", "diversity");
+        assertBadParameter(http, alex, "media=books", "media");
+        assertBadParameter(http, alex, "time=tonight", "time");
+        assertBadParameter(http, alex, "colour=blue", "colour");
+    }
+
+    private static void assertBadParameter(Http http, String userId, String query, String named) {
+        Http.Reply reply = http.get("api/users/" + userId + "/playlist?" + query, "Authorization", "Bearer " + ADMIN);
+        assertThat(reply.status()).as(query).isEqualTo(400);
+        assertThat(reply.json().get("error").asText()).as(query).contains(named);
     }
 
     private static String idOf(JsonNode users, String name) {

@@ -102,8 +102,9 @@ async function showPlaylist(person) {
     $("playlist-meta").textContent = "Could not load the playlist: " + e.message;
     return;
   }
+  const mode = playlist.mode.name.replace("_", " ") + (playlist.mode.explicit ? "" : " (inferred)");
   $("playlist-meta").textContent =
-    `${playlist.items.length} items · from ${playlist.basedOn} of their plays · model ${playlist.model}`;
+    `${playlist.items.length} ${playlist.media} items · ${mode} mode · from ${playlist.basedOn} of their plays`;
   const template = $("card-template");
   const cards = playlist.items.map((entry) => {
     const card = template.content.firstElementChild.cloneNode(true);
@@ -113,7 +114,14 @@ async function showPlaylist(person) {
     const chips = card.querySelector(".chips");
     for (const reason of entry.reasons) {
       const chip = document.createElement("li");
-      chip.textContent = reason;
+      chip.textContent = reason.text;
+      chip.title = reason.source;
+      chips.append(chip);
+    }
+    if (entry.wildcard) {
+      const chip = document.createElement("li");
+      chip.textContent = "wildcard";
+      chip.className = "wildcard";
       chips.append(chip);
     }
     return card;

@@ -4,6 +4,7 @@ import dev.setlist.plugin.auth.Principal;
 import dev.setlist.plugin.auth.TokenStore;
 import dev.setlist.plugin.media.MediaUser;
 import dev.setlist.plugin.playlist.Playlist;
+import dev.setlist.plugin.playlist.PlaylistRequest;
 import dev.setlist.plugin.playlist.PlaylistService;
 import dev.setlist.plugin.playlist.UnknownUserException;
 import dev.setlist.plugin.store.UserStore;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
 
 import java.util.List;
 import java.util.Map;
@@ -31,17 +33,18 @@ import java.util.Map;
  *       {@code [{"id", "name"}]}, by name.</li>
  *   <li>{@code POST /api/users/{id}/tokens?label=...}: admin only; issues a token for that person,
  *       answered once as {@code {"userId", "token"}} with 201. Unknown person: 404.</li>
- *   <li>{@code GET /api/users/{id}/playlist?length=N}: that person's playlist ({@link Playlist}),
- *       {@code length} 1 to {@value #MAX_LENGTH}, default {@value #DEFAULT_LENGTH}. An unknown person: 404;
- *       a length out of range: 400 naming {@code length}.</li>
+ *   <li>{@code GET /api/users/{id}/playlist}: that person's playlist ({@link Playlist}). Parameters, all
+ *       optional: {@code media} (video or music; default: the kind of the person's latest play),
+ *       {@code length} (1 to 200, default 25), {@code minutes} (a duration budget), {@code mode}
+ *       (workout, focus, kids, late_night, movie_night, everyday), {@code exploration} (0 to 0.5),
+ *       {@code diversity} (0 to 1), {@code time} (local ISO time, e.g. 2026-11-28T22:30), {@code device},
+ *       {@code client}, and {@code signal.<name>=<number>} (for example {@code signal.heartRate=150}).
+ *       An unknown person: 404; an invalid parameter: 400 naming it.</li>
  * </ul>
  */
 @Path("/api/users")
 @Produces(MediaType.APPLICATION_JSON)
 public final class UsersResource {
-
-    static final int DEFAULT_LENGTH = 25;
-    static final int MAX_LENGTH = 200;
 
     private final UserStore users;
     private final TokenStore tokens;
@@ -73,21 +76,16 @@ public final class UsersResource {
 
     @GET
     @Path("{id}/playlist")
-    public Response playlist(@PathParam("id") String id, @QueryParam("length") @DefaultValue("25") String length,
-                             @Context SecurityContext security) {
+    public Response playlist(@PathParam("id") String id, @Context SecurityContext security, @Context UriInfo uri) {
         Access.requirePerson(security, id);
-        int size;
+        PlaylistRequest request;
         try {
-            size = Integer.parseInt(length.trim());
-        } catch (NumberFormatException e) {
-            return ApiError.response(Response.Status.BAD_REQUEST, "length must be a whole number, was '" + length + "'");
-        }
-        if (size < 1 || size > MAX_LENGTH) {
-            return ApiError.response(Response.Status.BAD_REQUEST,
-                    "length must be between 1 and " + MAX_LENGTH + ", was " + size);
+            request = PlaylistParameters.parse(uri.getQueryParameters());
+        } catch (PlaylistParameters.InvalidParameter e) {
+            return ApiError.response(Response.Status.BAD_REQUEST, e.getMessage());
         }
         try {
-            return Response.ok(playlists.playlistFor(id, size)).build();
+            return Response.ok(playlists.playlistFor(id, request)).build();
         } catch (UnknownUserException e) {
             return ApiError.response(Response.Status.NOT_FOUND, e.getMessage());
         }

@@ -4,8 +4,8 @@ import dev.setlist.plugin.events.DeliveryKey;
 import dev.setlist.plugin.events.EventIngestor;
 import dev.setlist.plugin.events.PlaybackEvent;
 import dev.setlist.plugin.library.Library;
-import dev.setlist.plugin.media.MediaUser;
 import dev.setlist.plugin.store.EventLog;
+import dev.setlist.plugin.store.PersonStore;
 import dev.setlist.plugin.store.SettingStore;
 import dev.setlist.plugin.store.UserStore;
 
@@ -14,8 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Loads the demo library and household into a fresh data folder, once: the catalog, the people, and
- * their month of history through the same ingestion path as webhook events. A data folder that was
+ * Loads the demo library and household into a fresh data folder, once: the catalog, the people (the
+ * child's profile set to kids mode for good), and their month of history through the same ingestion path as webhook events. A data folder that was
  * seeded before is left as it is, so whatever happened since survives a restart.
  */
 public final class DemoSeeder {
@@ -27,13 +27,16 @@ public final class DemoSeeder {
 
     /** Seeds when not seeded before; returns the number of history events written (0 when already seeded). */
     public static int seedOnce(DemoMediaServer server, long seed, Instant now, Library library, UserStore users,
-                               EventIngestor ingestor, SettingStore settings) {
+                               PersonStore people, EventIngestor ingestor, SettingStore settings) {
         if (settings.get(SEEDED_SETTING).isPresent()) {
             return 0;
         }
         library.putAll(server.catalog());
-        for (MediaUser user : server.users()) {
-            users.upsert(user, now);
+        for (DemoHousehold.Member member : server.household().members()) {
+            users.upsert(member.user(), now);
+            if (member.child()) {
+                people.setMode(member.user().id(), "kids", null);
+            }
         }
         List<PlaybackEvent> history = server.household().history(server.catalog(), seed, now);
         List<EventLog.Delivery> deliveries = new ArrayList<>(history.size());

@@ -6,17 +6,51 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * An ordered session for one person, as the API returns it.
+ * An ordered session for one person, as the API returns it: every item with its score parts and the
+ * reasons it is there, the mode used and why, the tuning applied, and any constraint the catalog was
+ * too small to keep.
  *
- * @param userId       the person
- * @param userName     their name
- * @param generatedAt  when it was made
- * @param model        which model ranked it, and when that model was trained
- * @param basedOn      how many of the person's interactions it was folded from
- * @param items        the items in playing order
+ * @param userId      the person
+ * @param userName    their name
+ * @param generatedAt when it was made
+ * @param media       video or music: what the playlist holds
+ * @param mode        the mode used: chosen by the person or the request (explicit) or inferred by a rule
+ * @param tuning      what shaped it
+ * @param rules       which rule book decided and what fired
+ * @param relaxed     constraints that had to give way, and where
+ * @param model       which taste model ranked it
+ * @param basedOn     how many of the person's interactions it was folded from
+ * @param items       the items in playing order
  */
-public record Playlist(String userId, String userName, Instant generatedAt, String model, int basedOn,
-                       List<Entry> items) {
+public record Playlist(String userId, String userName, Instant generatedAt, String media, ModeUsed mode, TuningUsed tuning,
+                       RulesUsed rules, List<Relaxed> relaxed, String model, int basedOn, List<Entry> items) {
+
+    /** @param name the mode's key; {@code explicit}: chosen rather than inferred; {@code reason}: why */
+    public record ModeUsed(String name, boolean explicit, String rule, String reason) {
+    }
+
+    /**
+     * @param exploration the exploration rate used for this playlist
+     * @param explorationMean the person's current adaptive rate (the posterior mean within their bounds)
+     * @param diversity   the diversity strength
+     * @param wildcards   how many wildcards were offered to the sequencer
+     * @param budgetMinutes the duration budget, 0 for none
+     */
+    public record TuningUsed(double exploration, double explorationMean, double diversity, int wildcards,
+                             int budgetMinutes) {
+    }
+
+    /** @param version the rule book; {@code fired} the rules that fired; {@code failure} why rules stopped early, if they did */
+    public record RulesUsed(String version, List<String> fired, String failure) {
+    }
+
+    /** A constraint the sequencer relaxed: which, at which position, why. */
+    public record Relaxed(String constraint, int position, String why) {
+    }
+
+    /** Why an item is where it is: {@code source} is a rule's name, {@code taste}, {@code sequencer}... */
+    public record Reason(String source, String text) {
+    }
 
     /**
      * One item of a playlist.
@@ -30,14 +64,15 @@ public record Playlist(String userId, String userName, Instant generatedAt, Stri
      * @param year           production year, or {@code null}
      * @param runtimeMinutes running time in minutes
      * @param genres         genres
+     * @param tags           mood and other tags
      * @param parentalRating the official rating, or {@code null}
-     * @param score          the score that placed it
+     * @param score          the score that placed it, after the rules
      * @param parts          what the score is made of
-     * @param reasons        why it is here, in words
+     * @param reasons        why it is here
      * @param wildcard       whether it was offered as a wildcard
      */
     public record Entry(int position, String itemId, String title, String kind, String seriesName, String artist,
-                       Integer year, int runtimeMinutes, List<String> genres, String parentalRating, double score,
-                       ScoreParts parts, List<String> reasons, boolean wildcard) {
+                       Integer year, int runtimeMinutes, List<String> genres, List<String> tags, String parentalRating,
+                       double score, ScoreParts parts, List<Reason> reasons, boolean wildcard) {
     }
 }

@@ -3,121 +3,255 @@ package dev.setlist.plugin.playlist;
 import dev.setlist.plugin.library.Library;
 import dev.setlist.plugin.media.MediaUser;
 import dev.setlist.plugin.signals.InteractionLedger;
+import dev.setlist.plugin.signals.PlayTimeline;
+import dev.setlist.plugin.store.PersonStore;
 import dev.setlist.plugin.store.UserStore;
+import dev.setlist.plugin.taste.ExplorationPosterior;
 import dev.setlist.plugin.taste.ModelTrainer;
 import dev.setlist.plugin.taste.TasteModel;
+import dev.setlist.rules.RuleBook;
+import dev.setlist.rules.RuleOutcome;
+import dev.setlist.rules.model.Curation;
+import dev.setlist.rules.model.ListeningContext;
+import dev.setlist.rules.model.Mode;
+import dev.setlist.rules.model.SessionSoFar;
+import dev.setlist.rules.model.Tuning;
+import dev.setlist.scorer.candidates.Candidate;
+import dev.setlist.scorer.candidates.CandidateRequest;
 import dev.setlist.scorer.candidates.ScoreParts;
 import dev.setlist.scorer.catalog.ItemProfile;
+import dev.setlist.scorer.catalog.ItemProfile.ItemKind;
 import dev.setlist.scorer.data.UserHistory;
+import dev.setlist.scorer.sequencing.PlaylistEntry;
+import dev.setlist.scorer.sequencing.Sequencer;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.SplittableRandom;
 
 /**
- * Builds a person's playlist: their current history folded into the taste model, every item of the
- * catalog scored, what they finished or disliked left out, and the best items ordered so that two
- * episodes of one series do not follow each other while something else can go between.
+ * Builds a person's playlist, end to end: their current history folded into the taste model, the
+ * best candidates of the whole catalog with their score parts (and wildcards, as many as their
+ * adaptive exploration rate asks for), every candidate through the rule book (mode, diversity,
+ * fatigue, business rules), and the survivors ordered by the constraint-aware sequencer. Every item
+ * keeps its reasons, and the answer says which mode was used and which constraints had to give way.
  *
  * <p>Thread-safe; stateless between requests.
  */
 public final class PlaylistService {
 
-    private static final Duration NEW_ARRIVAL = Duration.ofDays(7);
+    /** Candidates handed to the rules, besides what is excluded outright. */
+    static final int CANDIDATES = 300;
 
     private final Library library;
     private final UserStore users;
+    private final PersonStore people;
     private final InteractionLedger ledger;
+    private final PlayTimeline timeline;
     private final ModelTrainer trainer;
+    private final RuleBook rules;
+    private final Sequencer sequencer;
+    private final TuningDefaults defaults;
     private final Clock clock;
+    private final ZoneId zone;
 
-    public PlaylistService(Library library, UserStore users, InteractionLedger ledger, ModelTrainer trainer, Clock clock) {
+    public PlaylistService(Library library, UserStore users, PersonStore people, InteractionLedger ledger,
+                           PlayTimeline timeline, ModelTrainer trainer, RuleBook rules, Sequencer sequencer,
+                           TuningDefaults defaults, Clock clock, ZoneId zone) {
         this.library = library;
         this.users = users;
+        this.people = people;
         this.ledger = ledger;
+        this.timeline = timeline;
         this.trainer = trainer;
+        this.rules = rules;
+        this.sequencer = sequencer;
+        this.defaults = defaults;
         this.clock = clock;
+        this.zone = zone;
     }
 
     /**
-     * The playlist of {@code userId}, {@code length} items long (fewer when the catalog has fewer).
+     * The playlist of {@code userId}.
      *
      * @throws UnknownUserException when nobody has that id
      */
-    public Playlist playlistFor(String userId, int length) {
+    public Playlist playlistFor(String userId, PlaylistRequest request) {
         MediaUser user = users.find(userId).orElseThrow(() -> new UnknownUserException(userId));
         Instant now = clock.instant();
+        Map<String, InteractionLedger.Interaction> interactions = ledger.snapshot(userId);
         Map<String, Double> weights = new HashMap<>();
-        ledger.snapshot(userId).forEach((itemId, interaction) -> weights.put(itemId, interaction.weight()));
-        Set<String> excluded = ledger.excluded(userId);
-        TasteModel taste = trainer.current();
+        Map<String, Instant> lastPlayed = new HashMap<>();
+        interactions.forEach((itemId, interaction) -> {
+            weights.put(itemId, interaction.weight());
+            if (interaction.lastPlayed() != null) {
+                lastPlayed.put(itemId, interaction.lastPlayed());
+            }
+        });
+        for (PersonStore.OnboardingAnswer answer : people.answers(userId)) {
+            weights.merge(answer.chosenId(), 1.0, Math::max);
+        }
+        Set<String> excluded = offeredNoMore(interactions);
 
-        List<Scored> ranked = new ArrayList<>();
+        PersonStore.TuningOverrides overrides = people.overrides(userId);
+        ExplorationPosterior posterior = people.posterior(userId);
+        double min = orDefault(overrides.explorationMin(), defaults.explorationMin());
+        double max = Math.max(min, orDefault(overrides.explorationMax(), defaults.explorationMax()));
+        long seed = seed(userId, now);
+        double exploration = request.exploration() != null ? request.exploration()
+                : posterior.sampleRate(min, max, new SplittableRandom(seed));
+        double diversity = request.diversity() != null ? request.diversity()
+                : orDefault(overrides.diversity(), defaults.diversity());
+        int slots = overrides.wildcardSlots() != null ? overrides.wildcardSlots() : defaults.wildcardSlots();
+        int wildcards = exploration <= 0 ? 0 : Math.max(slots, (int) Math.round(request.length() * exploration / 2));
+        Tuning tuning = new Tuning(request.length(), request.budgetMinutes(), diversity, exploration,
+                Tuning.DEFAULTS.bingeRun(), Tuning.DEFAULTS.genreRun(), Tuning.DEFAULTS.newArrivalDays(),
+                Tuning.DEFAULTS.repeatWindowDays(), Tuning.DEFAULTS.allowRepeats(), Tuning.DEFAULTS.featuredMax(),
+                Tuning.DEFAULTS.genreCap(), Tuning.DEFAULTS.kidsCeiling());
+
+        List<PlayTimeline.Play> session = timeline.currentSession(userId, now);
+        List<ItemProfile> sessionItems = session.stream().map(play -> library.find(play.itemId()))
+                .flatMap(Optional::stream).toList();
+        Mode mode = request.mode() != null ? request.mode()
+                : people.mode(userId).map(choice -> Mode.parse(choice.mode())).orElse(null);
+        LocalDateTime localTime = request.localTime() != null ? request.localTime() : LocalDateTime.ofInstant(now, zone);
+        ListeningContext context = new ListeningContext(userId, null, mode, localTime, request.device(),
+                request.client(), SessionSoFar.of(sessionItems), null, lastPlayed, request.signals());
+
+        PlaylistRequest.Media media = request.media() != null ? request.media() : latestMedia(userId);
+        TasteModel taste = trainer.current();
+        List<Candidate> candidates = new ArrayList<>();
+        UserHistory history = UserHistory.EMPTY;
         if (taste != null) {
-            UserHistory history = taste.history(weights);
-            float[] scores = new float[taste.model().itemCount()];
-            taste.model().score(history, scores);
-            for (int index = 0; index < scores.length; index++) {
-                String itemId = taste.items().idAt(index);
-                float score = scores[index];
-                if (!excluded.contains(itemId)) {
-                    library.find(itemId).ifPresent(item -> ranked.add(new Scored(item, score)));
+            history = taste.history(weights);
+            CandidateRequest candidateRequest = new CandidateRequest(history,
+                    taste.indicesOf(session.stream().map(PlayTimeline.Play::itemId).toList()),
+                    CANDIDATES + excluded.size() + otherMedia(taste, media), true, exploration, wildcards, seed);
+            for (Candidate candidate : taste.candidates().generate(candidateRequest)) {
+                if (!excluded.contains(candidate.itemId()) && media.holds(candidate.item().kind())) {
+                    candidates.add(candidate);
                 }
             }
         } else {
             for (ItemProfile item : library.all()) {
-                if (!excluded.contains(item.id())) {
-                    ranked.add(new Scored(item, 0));
+                if (!excluded.contains(item.id()) && media.holds(item.kind())) {
+                    candidates.add(new Candidate(item, 0, ScoreParts.NONE, false));
                 }
             }
         }
-        ranked.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparing(s -> s.item().id()));
-        List<Scored> ordered = order(ranked.subList(0, Math.min(ranked.size(), length * 4)), length);
+
+        RuleOutcome outcome = rules.evaluate(context, tuning, candidates, Curation.NONE);
+        dev.setlist.scorer.sequencing.Playlist ordered = sequencer.sequence(outcome.toSequenceRequest());
 
         List<Playlist.Entry> entries = new ArrayList<>();
-        for (Scored scored : ordered) {
-            ItemProfile item = scored.item();
-            List<String> reasons = new ArrayList<>();
-            if (taste != null && scored.score() > 0) {
-                reasons.add("matches your taste");
-            }
-            if (item.added().isAfter(now.minus(NEW_ARRIVAL))) {
-                reasons.add("new this week");
-            }
-            entries.add(new Playlist.Entry(entries.size() + 1, item.id(), item.title(), item.kind().name().toLowerCase(),
-                    item.seriesName(), item.artist(), item.year(), item.runtimeMinutes(), item.genres(),
-                    item.parentalRating(), scored.score(),
-                    new ScoreParts(scored.score(), 0, 0, 0, 0), reasons, false));
+        for (PlaylistEntry entry : ordered.entries()) {
+            entries.add(entry(entry, taste, history, interactions));
         }
-        String model = taste == null ? "none yet" : "trained " + taste.trainedAt();
-        return new Playlist(user.id(), user.name(), now, model, weights.size(), entries);
+        List<Playlist.Relaxed> relaxed = ordered.relaxations().stream()
+                .map(r -> new Playlist.Relaxed(r.constraint().toString(), r.position(), r.why())).toList();
+        Playlist.ModeUsed modeUsed = new Playlist.ModeUsed(outcome.mode().mode().key(), outcome.mode().explicit(),
+                outcome.mode().rule(), outcome.mode().reason());
+        Playlist.TuningUsed tuningUsed = new Playlist.TuningUsed(exploration, posterior.rate(min, max), diversity,
+                wildcards, request.budgetMinutes());
+        Playlist.RulesUsed rulesUsed = new Playlist.RulesUsed(outcome.bookVersion(), outcome.firedRules(), outcome.failure());
+        String model = taste == null ? "none yet (no plays)" : "iALS trained " + taste.trainedAt();
+        return new Playlist(user.id(), user.name(), now, media.name().toLowerCase(java.util.Locale.ROOT), modeUsed, tuningUsed, rulesUsed, relaxed, model,
+                history.size(), entries);
     }
 
-    /** Best first, but never two of one series in a row while another item can go between. */
-    private static List<Scored> order(List<Scored> pool, int length) {
-        List<Scored> remaining = new ArrayList<>(pool);
-        List<Scored> ordered = new ArrayList<>();
-        while (ordered.size() < length && !remaining.isEmpty()) {
-            String previousSeries = ordered.isEmpty() ? null : ordered.get(ordered.size() - 1).item().seriesId();
-            int pick = 0;
-            for (int i = 0; i < remaining.size(); i++) {
-                String series = remaining.get(i).item().seriesId();
-                if (previousSeries == null || !previousSeries.equals(series)) {
-                    pick = i;
-                    break;
-                }
-            }
-            ordered.add(remaining.remove(pick));
-        }
-        return ordered;
+    /** The kind of the person's latest play: music after a track, video otherwise (and for newcomers). */
+    private PlaylistRequest.Media latestMedia(String userId) {
+        return ledger.snapshot(userId).values().stream()
+                .filter(interaction -> interaction.lastPlayed() != null)
+                .max(java.util.Comparator.comparing(InteractionLedger.Interaction::lastPlayed))
+                .flatMap(latest -> library.find(latest.itemId()))
+                .map(item -> item.kind() == ItemKind.TRACK ? PlaylistRequest.Media.MUSIC : PlaylistRequest.Media.VIDEO)
+                .orElse(PlaylistRequest.Media.VIDEO);
     }
 
-    private record Scored(ItemProfile item, double score) {
+    /** How many catalog items the media filter will drop: asked for on top, so enough candidates remain. */
+    private static int otherMedia(TasteModel taste, PlaylistRequest.Media media) {
+        return (int) taste.catalog().stream().filter(item -> !media.holds(item.kind())).count();
+    }
+
+    /** Finished films and episodes, and anything disliked; music may come back (the rules space repeats). */
+    private Set<String> offeredNoMore(Map<String, InteractionLedger.Interaction> interactions) {
+        Set<String> excluded = new java.util.HashSet<>();
+        interactions.forEach((itemId, interaction) -> {
+            boolean track = library.find(itemId).map(item -> item.kind() == ItemKind.TRACK).orElse(false);
+            if (interaction.disliked() || (interaction.finished() && !track)) {
+                excluded.add(itemId);
+            }
+        });
+        return excluded;
+    }
+
+    private Playlist.Entry entry(PlaylistEntry entry, TasteModel taste, UserHistory history,
+                                 Map<String, InteractionLedger.Interaction> interactions) {
+        Candidate candidate = entry.candidate();
+        ItemProfile item = candidate.item();
+        List<Playlist.Reason> reasons = new ArrayList<>();
+        because(candidate, taste, history, interactions).ifPresent(reasons::add);
+        for (dev.setlist.scorer.sequencing.Reason reason : entry.reasons()) {
+            reasons.add(new Playlist.Reason(reason.source(), reason.text()));
+        }
+        return new Playlist.Entry(entry.position() + 1, item.id(), item.title(), item.kind().name().toLowerCase(java.util.Locale.ROOT),
+                item.seriesName(), item.artist(), item.year(), item.runtimeMinutes(), item.genres(), item.tags(),
+                item.parentalRating(), candidate.score(), candidate.parts(), reasons, candidate.wildcard());
+    }
+
+    /** "Because you finished X": the item of the person's history closest to this one in taste space. */
+    private Optional<Playlist.Reason> because(Candidate candidate, TasteModel taste, UserHistory history,
+                                               Map<String, InteractionLedger.Interaction> interactions) {
+        if (taste == null || history.isEmpty() || candidate.parts().taste() <= 0) {
+            return Optional.empty();
+        }
+        int index = taste.items().indexOf(candidate.itemId());
+        if (index < 0) {
+            return Optional.empty();
+        }
+        int best = -1;
+        double bestSimilarity = 0.3;
+        for (int k = 0; k < history.size(); k++) {
+            int other = history.items()[k];
+            if (other == index) {
+                continue;
+            }
+            double similarity = taste.similarity(index, other);
+            if (similarity > bestSimilarity) {
+                bestSimilarity = similarity;
+                best = other;
+            }
+        }
+        if (best < 0) {
+            return Optional.empty();
+        }
+        String otherId = taste.items().idAt(best);
+        String title = library.find(otherId).map(PlaylistService::displayTitle).orElse(otherId);
+        InteractionLedger.Interaction what = interactions.get(otherId);
+        String verb = what == null ? "chose" : what.favourite() ? "love" : what.liked() ? "liked"
+                : what.finished() ? "finished" : "played";
+        return Optional.of(new Playlist.Reason("taste", "because you " + verb + " " + title));
+    }
+
+    private static String displayTitle(ItemProfile item) {
+        return item.kind() == ItemKind.EPISODE && item.seriesName() != null ? item.seriesName() : item.title();
+    }
+
+    private static double orDefault(Double value, double fallback) {
+        return value == null ? fallback : value;
+    }
+
+    /** The same person in the same minute gets the same draws: a playlist can be reloaded without reshuffling. */
+    private static long seed(String userId, Instant now) {
+        return userId.hashCode() * 31L + now.getEpochSecond() / 60;
     }
 }

@@ -2,16 +2,27 @@ package dev.setlist.plugin.taste;
 
 import dev.setlist.plugin.library.Library;
 import dev.setlist.plugin.signals.InteractionLedger;
-import dev.setlist.scorer.Recommender;
-import dev.setlist.scorer.RecommenderModel;
+import dev.setlist.plugin.signals.PlayTimeline;
+import dev.setlist.scorer.als.AlsModel;
+import dev.setlist.scorer.als.AlsSettings;
+import dev.setlist.scorer.als.AlsTrainer;
+import dev.setlist.scorer.candidates.CandidateGenerator;
 import dev.setlist.scorer.catalog.ItemProfile;
+import dev.setlist.scorer.content.ContentModel;
+import dev.setlist.scorer.content.ContentSettings;
+import dev.setlist.scorer.content.ContentTrainer;
+import dev.setlist.scorer.data.IdIndex;
 import dev.setlist.scorer.data.Interactions;
+import dev.setlist.scorer.session.SessionModel;
+import dev.setlist.scorer.session.SessionSettings;
+import dev.setlist.scorer.session.SessionTrainer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,8 +31,9 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Keeps a {@link TasteModel} trained on everyone's interactions: once at start, then again in the
- * background after enough new events. Training never runs on a request thread; requests use the last
- * model and fold the person's newest history in.
+ * background after enough new events or when the catalog changed. Training never runs on a request
+ * thread; requests use the last model and fold the person's newest history in. A failed training
+ * leaves the previous model serving and is reported in health.
  *
  * <p>Thread-safe. {@link #close()} stops the background thread.
  */
@@ -29,9 +41,10 @@ public final class ModelTrainer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ModelTrainer.class);
 
-    private final Recommender recommender;
+    private final AlsSettings alsSettings;
     private final Library library;
     private final InteractionLedger ledger;
+    private final PlayTimeline timeline;
     private final Clock clock;
     private final int retrainAfterEvents;
     private final AtomicReference<TasteModel> current = new AtomicReference<>();
@@ -43,33 +56,32 @@ public final class ModelTrainer implements AutoCloseable {
         return thread;
     });
 
-    public ModelTrainer(Recommender recommender, Library library, InteractionLedger ledger, Clock clock,
-                        int retrainAfterEvents) {
-        this.recommender = recommender;
+    public ModelTrainer(AlsSettings alsSettings, Library library, InteractionLedger ledger, PlayTimeline timeline,
+                        Clock clock, int retrainAfterEvents) {
+        this.alsSettings = alsSettings;
         this.library = library;
         this.ledger = ledger;
+        this.timeline = timeline;
         this.clock = clock;
         this.retrainAfterEvents = retrainAfterEvents;
     }
 
-    /** The model in use, or {@code null} before the first training succeeded. */
+    /** The model in use, or {@code null} before the first training. */
     public TasteModel current() {
         return current.get();
     }
 
     /** Trains now, on this thread, and publishes the result. */
-    public TasteModel trainNow() {
+    public synchronized TasteModel trainNow() {
         Instant started = clock.instant();
         long seq = ledger.lastSeq();
         List<ItemProfile> catalog = library.all();
-        Interactions.Builder builder = Interactions.builder();
-        for (ItemProfile item : catalog) {
-            builder.addItem(item.id());
-        }
+        IdIndex items = IdIndex.of(catalog.stream().map(ItemProfile::id).toList());
+        Interactions.Builder builder = Interactions.builder(new IdIndex(), items);
         for (String userId : ledger.users()) {
             builder.addUser(userId);
             ledger.snapshot(userId).values().forEach(interaction -> {
-                if (interaction.weight() > 0) {
+                if (interaction.weight() > 0 && items.indexOf(interaction.itemId()) >= 0) {
                     builder.add(userId, interaction.itemId(), (float) interaction.weight(),
                             interaction.lastPlayed() == null ? 0 : interaction.lastPlayed().toEpochMilli());
                 }
@@ -77,24 +89,43 @@ public final class ModelTrainer implements AutoCloseable {
         }
         Interactions data = builder.build();
         if (data.size() == 0) {
-            log.info("no interactions yet: the taste model waits for the first plays");
+            log.info("no plays yet: the taste model waits for the first ones");
             return null;
         }
-        RecommenderModel model = recommender.fit(data);
+        AlsModel trained = new AlsTrainer(alsSettings).fit(data);
+        ContentModel content = new ContentTrainer(ContentSettings.defaults()).fit(catalog, trained);
+        AlsModel model = content.withColdItems(trained);
+        SessionModel sessions = new SessionTrainer(SessionSettings.defaults()).fit(sessionIndices(items), items.size());
+        CandidateGenerator candidates = CandidateGenerator.builder(model, catalog).content(content).session(sessions).build();
         Duration took = Duration.between(started, clock.instant());
-        TasteModel trained = new TasteModel(data.items(), model, clock.instant(), took, data.size(), seq);
-        current.set(trained);
+        TasteModel taste = new TasteModel(items, catalog, model, content, candidates, clock.instant(), took, data.size(), seq);
+        current.set(taste);
         lastFailure.set(null);
-        log.info("taste model trained: {} on {} interactions of {} people over {} items in {} ms",
-                recommender.name(), data.size(), data.userCount(), data.itemCount(), took.toMillis());
-        return trained;
+        log.info("taste model trained: {} interactions of {} people over {} items in {} ms",
+                data.size(), data.userCount(), data.itemCount(), took.toMillis());
+        return taste;
     }
 
-    /** Called for every new event; schedules a background retraining once enough have arrived. */
+    private List<int[]> sessionIndices(IdIndex items) {
+        List<int[]> sessions = new ArrayList<>();
+        for (List<PlayTimeline.Play> session : timeline.sessions()) {
+            int[] indices = session.stream().mapToInt(play -> items.indexOf(play.itemId())).filter(i -> i >= 0).toArray();
+            if (indices.length > 1) {
+                sessions.add(indices);
+            }
+        }
+        return sessions;
+    }
+
+    /**
+     * Called for every new event; schedules a background retraining once enough have arrived, or at
+     * once when the catalog has items the model has not seen.
+     */
     public void onEvent() {
         TasteModel model = current.get();
-        long behind = model == null ? ledger.lastSeq() : ledger.lastSeq() - model.lastSeq();
-        if (behind >= retrainAfterEvents && scheduled.compareAndSet(false, true)) {
+        long behind = model == null ? Long.MAX_VALUE : ledger.lastSeq() - model.lastSeq();
+        boolean catalogGrew = model != null && library.size() != model.catalog().size();
+        if ((behind >= retrainAfterEvents || catalogGrew) && scheduled.compareAndSet(false, true)) {
             background.execute(() -> {
                 scheduled.set(false);
                 try {
@@ -110,7 +141,10 @@ public final class ModelTrainer implements AutoCloseable {
     /** Problems to report in health: none, or why the model is missing or stale. */
     public List<String> problems() {
         String failure = lastFailure.get();
-        return failure == null ? List.of() : List.of("last model training failed: " + failure);
+        if (failure != null) {
+            return List.of("last model training failed: " + failure);
+        }
+        return current.get() == null ? List.of("no taste model trained yet") : List.of();
     }
 
     @Override

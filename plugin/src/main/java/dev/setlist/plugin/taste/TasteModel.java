@@ -1,37 +1,51 @@
 package dev.setlist.plugin.taste;
 
-import dev.setlist.scorer.RecommenderModel;
+import dev.setlist.scorer.als.AlsModel;
+import dev.setlist.scorer.candidates.CandidateGenerator;
+import dev.setlist.scorer.catalog.ItemProfile;
+import dev.setlist.scorer.content.ContentModel;
 import dev.setlist.scorer.data.IdIndex;
 import dev.setlist.scorer.data.UserHistory;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 /**
- * One trained model with the item index it was trained over. Scoring folds a person's current
- * history in, so an event that arrived after training shows in the very next playlist.
+ * One trained generation of everything that ranks: the iALS model extended to cold items by the
+ * content map, the next-item model, and the candidate generator over the catalog they were trained
+ * with (catalog position = item index). Scoring folds a person's current history in, so an event that
+ * arrived after training shows in the very next playlist.
  *
  * <p>Immutable; share freely.
  *
- * @param items        item ids by model index
- * @param model        the fitted model
+ * @param items        item ids by index
+ * @param catalog      the catalog by index
+ * @param model        iALS item factors, cold items included
+ * @param content      the content map (feature similarity, vectors for items nobody played)
+ * @param candidates   the candidate generator
  * @param trainedAt    when training finished
  * @param trainingTime how long it took
  * @param interactions number of (person, item) pairs it was trained on
  * @param lastSeq      the last event-log sequence number reflected in the training data
  */
-public record TasteModel(IdIndex items, RecommenderModel model, Instant trainedAt, Duration trainingTime,
-                         int interactions, long lastSeq) {
+public record TasteModel(IdIndex items, List<ItemProfile> catalog, AlsModel model, ContentModel content,
+                         CandidateGenerator candidates, Instant trainedAt, Duration trainingTime, int interactions,
+                         long lastSeq) {
 
-    /** A person's history in model indices; items the model does not know are left out. */
+    public TasteModel {
+        catalog = List.copyOf(catalog);
+    }
+
+    /** A person's history in model indices; items the model does not know, and zero weights, are left out. */
     public UserHistory history(Map<String, Double> weightsByItem) {
         int[] indices = new int[weightsByItem.size()];
         int count = 0;
-        for (String itemId : weightsByItem.keySet()) {
-            int index = items.indexOf(itemId);
-            if (index >= 0 && index < model.itemCount() && weightsByItem.get(itemId) > 0) {
+        for (Map.Entry<String, Double> entry : weightsByItem.entrySet()) {
+            int index = items.indexOf(entry.getKey());
+            if (index >= 0 && entry.getValue() > 0) {
                 indices[count++] = index;
             }
         }
@@ -42,5 +56,22 @@ public record TasteModel(IdIndex items, RecommenderModel model, Instant trainedA
             weights[k] = (float) (double) weightsByItem.get(items.idAt(indices[k]));
         }
         return new UserHistory(indices, weights);
+    }
+
+    /** Indices of the given ids that the model knows, in the given order. */
+    public int[] indicesOf(List<String> itemIds) {
+        return itemIds.stream().mapToInt(items::indexOf).filter(index -> index >= 0).toArray();
+    }
+
+    /** Cosine similarity of two items in the latent space, 0 when either vector is zero. */
+    public double similarity(int a, int b) {
+        float[] x = model.itemVector(a);
+        float[] y = model.itemVector(b);
+        double dot = 0;
+        for (int f = 0; f < x.length; f++) {
+            dot += (double) x[f] * y[f];
+        }
+        double norms = Math.sqrt((double) model.itemSquaredNorm(a) * model.itemSquaredNorm(b));
+        return norms == 0 ? 0 : dot / norms;
     }
 }

@@ -1,0 +1,27 @@
+package dev.setlist.plugin.playlist;
+
+/**
+ * The tuning a person gets until a power user sets theirs.
+ *
+ * @param explorationMin lowest exploration rate the adaptive rate may fall to (default 0.05)
+ * @param explorationMax highest it may rise to (default 0.30; the rules accept at most 0.5)
+ * @param wildcardSlots  wildcards offered per playlist while exploring (default 1)
+ * @param diversity      diversity strength of the sequencer, 0 (score only) to 1 (novelty only) (default 0.3)
+ */
+public record TuningDefaults(double explorationMin, double explorationMax, int wildcardSlots, double diversity) {
+
+    public static final TuningDefaults STANDARD = new TuningDefaults(0.05, 0.30, 1, 0.3);
+
+    public TuningDefaults {
+        if (!(explorationMin >= 0 && explorationMin <= explorationMax && explorationMax <= 0.5)) {
+            throw new IllegalArgumentException("need 0 <= explorationMin <= explorationMax <= 0.5, was "
+                    + explorationMin + " and " + explorationMax);
+        }
+        if (wildcardSlots < 0 || wildcardSlots > 10) {
+            throw new IllegalArgumentException("wildcardSlots must be between 0 and 10, was " + wildcardSlots);
+        }
+        if (!(diversity >= 0 && diversity <= 1)) {
+            throw new IllegalArgumentException("diversity must be between 0 and 1, was " + diversity);
+        }
+    }
+}
