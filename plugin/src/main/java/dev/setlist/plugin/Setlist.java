@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.setlist.plugin.api.ApiDocsResource;
 import dev.setlist.plugin.api.AuthFilter;
 import dev.setlist.plugin.api.ErrorMappers;
+import dev.setlist.plugin.api.FeedbackResource;
 import dev.setlist.plugin.api.HealthResource;
 import dev.setlist.plugin.api.UsersResource;
 import dev.setlist.plugin.api.WebUiResource;
@@ -19,7 +20,10 @@ import dev.setlist.plugin.demo.DemoSeeder;
 import dev.setlist.plugin.events.EventIngestor;
 import dev.setlist.plugin.jellyfin.WebhookPayloadParser;
 import dev.setlist.plugin.library.Library;
+import dev.setlist.plugin.playlist.FeedbackService;
+import dev.setlist.plugin.playlist.OfferLog;
 import dev.setlist.plugin.playlist.PlaylistService;
+import dev.setlist.plugin.playlist.SessionMood;
 import dev.setlist.plugin.server.HttpServer;
 import dev.setlist.plugin.server.JsonMapper;
 import dev.setlist.plugin.signals.InteractionLedger;
@@ -140,8 +144,12 @@ public final class Setlist implements AutoCloseable {
             LiveRuleBook liveRules = rules;
             health.addProblemSource(() -> liveRules.status().lastProblems().stream()
                     .map(problem -> "rules refused, " + liveRules.version() + " keeps serving: " + problem).toList());
-            PlaylistService playlists = new PlaylistService(library, users, people, ledger, timeline, trainer, rules,
-                    new Sequencer(), TuningDefaults.STANDARD, clock, ZoneId.systemDefault());
+            SessionMood mood = new SessionMood();
+            OfferLog offers = new OfferLog();
+            PlaylistService playlists = new PlaylistService(library, users, people, ledger, timeline, trainer, mood,
+                    offers, rules, new Sequencer(), TuningDefaults.STANDARD, clock, ZoneId.systemDefault());
+            FeedbackService feedback = new FeedbackService(library, users, people, ingestor, mood, offers, playlists,
+                    TuningDefaults.STANDARD, clock);
 
             ResourceConfig application = new ResourceConfig()
                     .register(JacksonFeature.withoutExceptionMappers())
@@ -152,6 +160,7 @@ public final class Setlist implements AutoCloseable {
                     .register(new HealthResource(health))
                     .register(new WebhookResource(webhookSecret.secret(), new WebhookPayloadParser(json), ingestor, clock))
                     .register(new UsersResource(users, tokens, playlists))
+                    .register(new FeedbackResource(feedback, json))
                     .register(new ApiDocsResource())
                     .register(new WebUiResource());
             HttpServer server = HttpServer.start(config.host(), config.port(), application);

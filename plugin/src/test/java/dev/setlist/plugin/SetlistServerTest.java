@@ -225,6 +225,60 @@ class SetlistServerTest {
         assertBadParameter(http, alex, "colour=blue", "colour");
     }
 
+    @Test
+    void feedbackTeachesAtOnceAndReplansTheSession() {
+        Http http = new Http(shared.baseUri());
+        String auth = "Bearer " + ADMIN;
+        String jordan = idOf(http.get("api/users", "Authorization", auth).json(), "Jordan");
+        String feedbackPath = "api/users/" + jordan + "/feedback";
+
+        JsonNode offered = http.get("api/users/" + jordan + "/playlist?length=12&media=music&exploration=0.5", "Authorization", auth).json();
+        List<String> ids = itemIds(offered);
+        String first = ids.get(0);
+        String second = ids.get(1);
+
+        JsonNode skipped = http.post(feedbackPath, "{\"itemId\":\"" + first + "\",\"feedback\":\"skipped\"}",
+                "Authorization", auth, "Content-Type", "application/json").json();
+        assertThat(skipped.get("offered").asBoolean()).isTrue();
+        JsonNode again = http.post(feedbackPath, "{\"itemId\":\"" + second + "\",\"feedback\":\"skipped\",\"remaining\":8,\"media\":\"music\"}",
+                "Authorization", auth, "Content-Type", "application/json").json();
+        JsonNode remainder = again.get("remainder");
+        assertThat(remainder.get("items").size()).isEqualTo(8);
+        assertThat(itemIds(remainder)).doesNotContain(first, second);
+        assertThat(remainder.toString()).as("the rest of the session moves away from the skips").contains("which you skipped");
+
+        String wildcard = null;
+        for (JsonNode item : offered.get("items")) {
+            if (item.get("wildcard").asBoolean()) {
+                wildcard = item.get("itemId").asText();
+            }
+        }
+        assertThat(wildcard).as("exploration 0.5 offers a wildcard").isNotNull();
+        double before = http.post(feedbackPath, "{\"itemId\":\"" + ids.get(2) + "\",\"feedback\":\"liked\"}",
+                "Authorization", auth, "Content-Type", "application/json").json().get("explorationRate").asDouble();
+        double after = http.post(feedbackPath, "{\"itemId\":\"" + wildcard + "\",\"feedback\":\"wildcard_taken\"}",
+                "Authorization", auth, "Content-Type", "application/json").json().get("explorationRate").asDouble();
+        assertThat(after).as("taking a wildcard raises the exploration rate").isGreaterThan(before);
+
+        String notOffered = itemIds(http.get("api/users/" + jordan + "/playlist?length=5&media=video", "Authorization", auth).json()).get(4);
+        JsonNode disliked = http.post(feedbackPath, "{\"itemId\":\"" + notOffered + "\",\"feedback\":\"disliked\"}",
+                "Authorization", auth, "Content-Type", "application/json").json();
+        assertThat(disliked.has("remainder")).isFalse();
+        assertThat(itemIds(http.get("api/users/" + jordan + "/playlist?length=40&media=video", "Authorization", auth).json()))
+                .as("a disliked item is not offered again").doesNotContain(notOffered);
+
+        assertThat(http.post(feedbackPath, "{\"itemId\":\"ffffffffffffffffffffffffffffffff\",\"feedback\":\"liked\"}",
+                "Authorization", auth).status()).isEqualTo(404);
+        Http.Reply badKind = http.post(feedbackPath, "{\"itemId\":\"" + first + "\",\"feedback\":\"meh\"}", "Authorization", auth);
+        assertThat(badKind.status()).isEqualTo(400);
+        assertThat(badKind.json().get("error").asText()).contains("feedback");
+        assertThat(http.post(feedbackPath, "{\"feedback\":\"liked\"}", "Authorization", auth).json().get("error").asText())
+                .contains("itemId");
+        assertThat(http.post(feedbackPath, "{\"itemId\":", "Authorization", auth).status()).isEqualTo(400);
+        assertThat(http.post(feedbackPath, "{\"itemId\":\"x\",\"feedback\":\"liked\",\"extra\":1}", "Authorization", auth)
+                .json().get("error").asText()).contains("extra");
+    }
+
     private static void assertBadParameter(Http http, String userId, String query, String named) {
         Http.Reply reply = http.get("api/users/" + userId + "/playlist?" + query, "Authorization", "Bearer " + ADMIN);
         assertThat(reply.status()).as(query).isEqualTo(400);

@@ -22,6 +22,7 @@ import dev.setlist.scorer.candidates.ScoreParts;
 import dev.setlist.scorer.catalog.ItemProfile;
 import dev.setlist.scorer.catalog.ItemProfile.ItemKind;
 import dev.setlist.scorer.data.UserHistory;
+import dev.setlist.scorer.explore.WildcardPicker;
 import dev.setlist.scorer.sequencing.PlaylistEntry;
 import dev.setlist.scorer.sequencing.Sequencer;
 
@@ -57,6 +58,8 @@ public final class PlaylistService {
     private final InteractionLedger ledger;
     private final PlayTimeline timeline;
     private final ModelTrainer trainer;
+    private final SessionMood mood;
+    private final OfferLog offers;
     private final RuleBook rules;
     private final Sequencer sequencer;
     private final TuningDefaults defaults;
@@ -64,7 +67,8 @@ public final class PlaylistService {
     private final ZoneId zone;
 
     public PlaylistService(Library library, UserStore users, PersonStore people, InteractionLedger ledger,
-                           PlayTimeline timeline, ModelTrainer trainer, RuleBook rules, Sequencer sequencer,
+                           PlayTimeline timeline, ModelTrainer trainer, SessionMood mood, OfferLog offers, RuleBook rules,
+                           Sequencer sequencer,
                            TuningDefaults defaults, Clock clock, ZoneId zone) {
         this.library = library;
         this.users = users;
@@ -72,6 +76,8 @@ public final class PlaylistService {
         this.ledger = ledger;
         this.timeline = timeline;
         this.trainer = trainer;
+        this.mood = mood;
+        this.offers = offers;
         this.rules = rules;
         this.sequencer = sequencer;
         this.defaults = defaults;
@@ -134,12 +140,13 @@ public final class PlaylistService {
             history = taste.history(weights);
             CandidateRequest candidateRequest = new CandidateRequest(history,
                     taste.indicesOf(session.stream().map(PlayTimeline.Play::itemId).toList()),
-                    CANDIDATES + excluded.size() + otherMedia(taste, media), true, exploration, wildcards, seed);
+                    CANDIDATES + excluded.size() + otherMedia(taste, media), true, exploration, 0, seed);
             for (Candidate candidate : taste.candidates().generate(candidateRequest)) {
                 if (!excluded.contains(candidate.itemId()) && media.holds(candidate.item().kind())) {
                     candidates.add(candidate);
                 }
             }
+            candidates = withWildcards(candidates, wildcards, request.length(), history, taste, seed);
         } else {
             for (ItemProfile item : library.all()) {
                 if (!excluded.contains(item.id()) && media.holds(item.kind())) {
@@ -148,12 +155,18 @@ public final class PlaylistService {
             }
         }
 
+        Map<String, Playlist.Reason> moodReasons = new HashMap<>();
+        if (taste != null) {
+            candidates = awayFromSkips(candidates, mood.current(userId, now), taste, moodReasons);
+        }
+
         RuleOutcome outcome = rules.evaluate(context, tuning, candidates, Curation.NONE);
         dev.setlist.scorer.sequencing.Playlist ordered = sequencer.sequence(outcome.toSequenceRequest());
 
         List<Playlist.Entry> entries = new ArrayList<>();
         for (PlaylistEntry entry : ordered.entries()) {
-            entries.add(entry(entry, taste, history, interactions));
+            offers.offered(userId, entry.itemId(), entry.candidate().wildcard());
+            entries.add(entry(entry, taste, history, interactions, moodReasons.get(entry.candidate().itemId())));
         }
         List<Playlist.Relaxed> relaxed = ordered.relaxations().stream()
                 .map(r -> new Playlist.Relaxed(r.constraint().toString(), r.position(), r.why())).toList();
@@ -165,6 +178,31 @@ public final class PlaylistService {
         String model = taste == null ? "none yet (no plays)" : "iALS trained " + taste.trainedAt();
         return new Playlist(user.id(), user.name(), now, media.name().toLowerCase(java.util.Locale.ROOT), modeUsed, tuningUsed, rulesUsed, relaxed, model,
                 history.size(), entries);
+    }
+
+    /**
+     * Marks {@code count} wildcards among the candidates: good items (below the best {@code 2 * length},
+     * so they would rarely make the list on score alone) far from the person's usual taste, drawn by the
+     * scorer's {@link WildcardPicker}. Picking here, after the media filter, keeps wildcards of the
+     * playlist's own media.
+     */
+    private static List<Candidate> withWildcards(List<Candidate> ranked, int count, int length, UserHistory history,
+                                                 TasteModel taste, long seed) {
+        int from = Math.min(ranked.size(), 2 * length);
+        if (count == 0 || from >= ranked.size()) {
+            return ranked;
+        }
+        int[] pool = taste.indicesOf(ranked.subList(from, ranked.size()).stream().map(Candidate::itemId).toList());
+        Set<Integer> picked = new java.util.HashSet<>();
+        for (int index : new WildcardPicker(taste.model()).pick(history, pool, count, seed)) {
+            picked.add(index);
+        }
+        List<Candidate> marked = new ArrayList<>(ranked.size());
+        for (Candidate candidate : ranked) {
+            boolean wildcard = picked.contains(taste.items().indexOf(candidate.itemId()));
+            marked.add(wildcard ? new Candidate(candidate.item(), candidate.score(), candidate.parts(), true) : candidate);
+        }
+        return marked;
     }
 
     /** The kind of the person's latest play: music after a track, video otherwise (and for newcomers). */
@@ -195,17 +233,63 @@ public final class PlaylistService {
     }
 
     private Playlist.Entry entry(PlaylistEntry entry, TasteModel taste, UserHistory history,
-                                 Map<String, InteractionLedger.Interaction> interactions) {
+                                 Map<String, InteractionLedger.Interaction> interactions, Playlist.Reason moodReason) {
         Candidate candidate = entry.candidate();
         ItemProfile item = candidate.item();
         List<Playlist.Reason> reasons = new ArrayList<>();
         because(candidate, taste, history, interactions).ifPresent(reasons::add);
+        if (moodReason != null) {
+            reasons.add(moodReason);
+        }
         for (dev.setlist.scorer.sequencing.Reason reason : entry.reasons()) {
             reasons.add(new Playlist.Reason(reason.source(), reason.text()));
         }
         return new Playlist.Entry(entry.position() + 1, item.id(), item.title(), item.kind().name().toLowerCase(java.util.Locale.ROOT),
                 item.seriesName(), item.artist(), item.year(), item.runtimeMinutes(), item.genres(), item.tags(),
                 item.parentalRating(), candidate.score(), candidate.parts(), reasons, candidate.wildcard());
+    }
+
+    /**
+     * Moves the session away from what was just skipped: each candidate loses score in proportion to
+     * its similarity (content features and taste space, whichever is higher) to each recent skip, so
+     * one skip nudges and two skips of calm tracks turn the rest of the session towards what differs.
+     */
+    private List<Candidate> awayFromSkips(List<Candidate> candidates, List<SessionMood.Skip> skips, TasteModel taste,
+                                          Map<String, Playlist.Reason> reasons) {
+        int[] skipped = taste.indicesOf(skips.stream().map(SessionMood.Skip::itemId).toList());
+        if (skipped.length == 0 || candidates.isEmpty()) {
+            return candidates;
+        }
+        double highest = candidates.stream().mapToDouble(Candidate::score).max().orElse(0);
+        double lowest = candidates.stream().mapToDouble(Candidate::score).min().orElse(0);
+        double spread = Math.max(highest - lowest, 1e-6);
+        List<Candidate> adjusted = new ArrayList<>(candidates.size());
+        for (Candidate candidate : candidates) {
+            int index = taste.items().indexOf(candidate.itemId());
+            double penalty = 0;
+            int closest = -1;
+            double closestSimilarity = 0;
+            for (int skip : skipped) {
+                double similarity = Math.max(taste.content().similarity(index, skip), taste.similarity(index, skip));
+                if (similarity > 0.2) {
+                    penalty += 0.5 * similarity;
+                    if (similarity > closestSimilarity) {
+                        closestSimilarity = similarity;
+                        closest = skip;
+                    }
+                }
+            }
+            if (penalty > 0) {
+                penalty = Math.min(penalty, 0.9);
+                String title = library.find(taste.items().idAt(closest)).map(PlaylistService::displayTitle).orElse("it");
+                reasons.put(candidate.itemId(), new Playlist.Reason("session", String.format(java.util.Locale.ROOT,
+                        "less like %s, which you skipped (%.0f%% down)", title, 100 * penalty)));
+                adjusted.add(candidate.withScore(candidate.score() - penalty * spread));
+            } else {
+                adjusted.add(candidate);
+            }
+        }
+        return adjusted;
     }
 
     /** "Because you finished X": the item of the person's history closest to this one in taste space. */

@@ -1,0 +1,10 @@
+package dev.setlist.plugin.playlist;
+
+/** A request named an item the catalog does not have. */
+public final class UnknownItemException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public UnknownItemException(String itemId) {
+        super("no item with id " + itemId);
+    }
+}
