@@ -4,6 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.setlist.plugin.api.ApiDocsResource;
 import dev.setlist.plugin.api.AuthFilter;
 import dev.setlist.plugin.api.ErrorMappers;
+import dev.setlist.plugin.api.ModeResource;
+import dev.setlist.plugin.api.SurpriseResource;
+import dev.setlist.plugin.api.TuningResource;
+import dev.setlist.plugin.api.WhyResource;
+import dev.setlist.plugin.api.OnboardingResource;
 import dev.setlist.plugin.api.FeedbackResource;
 import dev.setlist.plugin.api.HealthResource;
 import dev.setlist.plugin.api.UsersResource;
@@ -33,6 +38,8 @@ import dev.setlist.plugin.store.JdbcEventLog;
 import dev.setlist.plugin.store.SettingStore;
 import dev.setlist.plugin.store.UserStore;
 import dev.setlist.plugin.taste.ModelTrainer;
+import dev.setlist.plugin.taste.OnboardingService;
+import dev.setlist.plugin.taste.PersonHistory;
 import dev.setlist.scorer.als.AlsSettings;
 import dev.setlist.scorer.sequencing.Sequencer;
 import dev.setlist.rules.FileVersionStore;
@@ -146,7 +153,8 @@ public final class Setlist implements AutoCloseable {
                     .map(problem -> "rules refused, " + liveRules.version() + " keeps serving: " + problem).toList());
             SessionMood mood = new SessionMood();
             OfferLog offers = new OfferLog();
-            PlaylistService playlists = new PlaylistService(library, users, people, ledger, timeline, trainer, mood,
+            PersonHistory histories = new PersonHistory(ledger, people);
+            PlaylistService playlists = new PlaylistService(library, users, people, histories, ledger, timeline, trainer, mood,
                     offers, rules, new Sequencer(), TuningDefaults.STANDARD, clock, ZoneId.systemDefault());
             FeedbackService feedback = new FeedbackService(library, users, people, ingestor, mood, offers, playlists,
                     TuningDefaults.STANDARD, clock);
@@ -161,6 +169,11 @@ public final class Setlist implements AutoCloseable {
                     .register(new WebhookResource(webhookSecret.secret(), new WebhookPayloadParser(json), ingestor, clock))
                     .register(new UsersResource(users, tokens, playlists))
                     .register(new FeedbackResource(feedback, json))
+                    .register(new OnboardingResource(new OnboardingService(library, users, people, histories, trainer), json))
+                    .register(new ModeResource(users, people, json, clock))
+                    .register(new TuningResource(users, people, TuningDefaults.STANDARD, json))
+                    .register(new WhyResource(playlists))
+                    .register(new SurpriseResource(playlists))
                     .register(new ApiDocsResource())
                     .register(new WebUiResource());
             HttpServer server = HttpServer.start(config.host(), config.port(), application);

@@ -43,6 +43,13 @@ public final class Http {
         return send(HttpRequest.newBuilder(base.resolve(path)).POST(HttpRequest.BodyPublishers.ofString(body)), headers);
     }
 
+    /** Any method; {@code body} may be {@code null}. */
+    public Reply send(String method, String path, String body, String... headers) {
+        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body);
+        return send(HttpRequest.newBuilder(base.resolve(path)).method(method, publisher), headers);
+    }
+
     private Reply send(HttpRequest.Builder request, String... headers) {
         if (headers.length > 0) {
             request.headers(headers);
