@@ -93,11 +93,14 @@ public final class AlsModel implements RecommenderModel {
 
     /** Copies the vector of {@code item} (unchecked) into {@code into[0..factors)}. */
     void copyItemVector(int item, float[] into) {
+        // The head from the tiles (one cache line per coordinate), the tail from its contiguous row.
         int base = (item / TILE) * factors;
         int slot = item % TILE;
-        for (int a = 0; a < factors; a++) {
+        for (int a = 0; a < head; a++) {
             into[a] = tiles[base + a][slot];
         }
+        int tail = factors - head;
+        System.arraycopy(tailRows, item * tail, into, head, tail);
     }
 
     /** All item vectors, flat and row-major (a new array). */
