@@ -1,0 +1,287 @@
+package dev.setlist.scorer.als;
+
+import dev.setlist.scorer.RecommenderModel;
+import dev.setlist.scorer.data.UserHistory;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.EigenDecomposition;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * A trained iALS model: one vector per item, one per user seen in training, and the item Gramian that
+ * {@link #foldIn fold-in} needs. Anyone, trained or not, is scored from a history: fold-in solves that
+ * person's row of the training objective with the item vectors fixed (exactly the trainer's user update),
+ * then each item's score is the dot product of its vector with the person's.
+ *
+ * <p>Items with no interactions in training are <em>cold</em> ({@link #itemFrequency} is 0): training
+ * leaves them at the zero vector (score 0 for everyone) until {@link #withItemVectors} gives them a vector,
+ * for example one mapped from their features by {@code dev.setlist.scorer.content.ContentModel}.
+ *
+ * <p>Immutable; share freely. Every method may be called from any number of threads.
+ */
+public final class AlsModel implements RecommenderModel {
+
+    /**
+     * Items per tile of the scoring layout. Scoring the whole catalog walks the tiles factor by factor, so
+     * every inner loop is a vectorizable {@code scores[0..TILE) += x_a * tile[0..TILE)}.
+     */
+    static final int TILE = 256;
+
+    private final AlsSettings settings;
+    private final int factors;
+    private final int itemCount;
+    private final int userCount;
+    /** Item factors in tiles of {@link #TILE} items: {@code tiles[t * factors + a][j]} is factor {@code a} of item {@code t * TILE + j}. */
+    private final float[][] tiles;
+    private final float[] userFactors;
+    private final int[] itemFrequencies;
+    private final double[] itemGramian;
+    private final float[] itemSquaredNorms;
+    private final double gramianMinEigenvalue;
+
+    AlsModel(AlsSettings settings, float[] itemFactors, float[] userFactors, int userCount,
+             int[] itemFrequencies, double[] itemGramian) {
+        this.settings = settings;
+        this.factors = settings.factors();
+        this.itemCount = itemFrequencies.length;
+        this.userCount = userCount;
+        this.tiles = tiled(itemFactors, itemCount, factors);
+        this.userFactors = userFactors;
+        this.itemFrequencies = itemFrequencies;
+        this.itemGramian = itemGramian;
+        this.itemSquaredNorms = new float[itemCount];
+        for (int item = 0; item < itemCount; item++) {
+            float sum = 0f;
+            for (int a = item * factors; a < (item + 1) * factors; a++) {
+                sum += itemFactors[a] * itemFactors[a];
+            }
+            itemSquaredNorms[item] = sum;
+        }
+        this.gramianMinEigenvalue = smallestEigenvalue(itemGramian, factors);
+    }
+
+    private static float[][] tiled(float[] factors, int items, int d) {
+        int tileCount = (items + TILE - 1) / TILE;
+        float[][] tiles = new float[tileCount * d][TILE];
+        for (int item = 0; item < items; item++) {
+            int tile = item / TILE;
+            int slot = item % TILE;
+            for (int a = 0; a < d; a++) {
+                tiles[tile * d + a][slot] = factors[item * d + a];
+            }
+        }
+        return tiles;
+    }
+
+    /** Copies the vector of {@code item} (unchecked) into {@code into[0..factors)}. */
+    void copyItemVector(int item, float[] into) {
+        int base = (item / TILE) * factors;
+        int slot = item % TILE;
+        for (int a = 0; a < factors; a++) {
+            into[a] = tiles[base + a][slot];
+        }
+    }
+
+    /** All item vectors, flat and row-major (a new array). */
+    float[] flatItemFactors() {
+        float[] flat = new float[itemCount * factors];
+        float[] row = new float[factors];
+        for (int item = 0; item < itemCount; item++) {
+            copyItemVector(item, row);
+            System.arraycopy(row, 0, flat, item * factors, factors);
+        }
+        return flat;
+    }
+
+    private static double smallestEigenvalue(double[] gramian, int d) {
+        double[][] rows = new double[d][d];
+        for (int r = 0; r < d; r++) {
+            System.arraycopy(gramian, r * d, rows[r], 0, d);
+        }
+        double[] eigenvalues = new EigenDecomposition(new Array2DRowRealMatrix(rows, false)).getRealEigenvalues();
+        double smallest = Double.POSITIVE_INFINITY;
+        double largest = 0;
+        for (double value : eigenvalues) {
+            smallest = Math.min(smallest, value);
+            largest = Math.max(largest, Math.abs(value));
+        }
+        // Leave a margin for the decomposition's own rounding, so that bounds built on it stay bounds.
+        return Math.max(0, smallest - 1e-9 * largest);
+    }
+
+    public AlsSettings settings() {
+        return settings;
+    }
+
+    /** Number of latent dimensions. */
+    public int factors() {
+        return factors;
+    }
+
+    @Override
+    public int itemCount() {
+        return itemCount;
+    }
+
+    /** Number of users in the training data; their indices are {@code 0..userCount()-1}. */
+    public int userCount() {
+        return userCount;
+    }
+
+    /** How many users interacted with {@code item} in the training data; 0 for a cold item. */
+    public int itemFrequency(int item) {
+        return itemFrequencies[Objects.checkIndex(item, itemCount)];
+    }
+
+    /** Whether {@code item} had no interactions in training. */
+    public boolean isCold(int item) {
+        return itemFrequency(item) == 0;
+    }
+
+    /** A copy of the vector of {@code item}. */
+    public float[] itemVector(int item) {
+        float[] vector = new float[factors];
+        copyItemVector(Objects.checkIndex(item, itemCount), vector);
+        return vector;
+    }
+
+    /** {@code |q_item|^2}. */
+    public float itemSquaredNorm(int item) {
+        return itemSquaredNorms[Objects.checkIndex(item, itemCount)];
+    }
+
+    /** A copy of the trained vector of {@code user}, from the training's last user half-step. */
+    public float[] userVector(int user) {
+        int from = Objects.checkIndex(user, userCount) * factors;
+        return Arrays.copyOfRange(userFactors, from, from + factors);
+    }
+
+    /** {@code q_item . vector} for a vector of length {@link #factors()}. */
+    public float itemDot(int item, float[] vector) {
+        requireLength(vector);
+        int base = (Objects.checkIndex(item, itemCount) / TILE) * factors;
+        int slot = item % TILE;
+        float sum = 0f;
+        for (int a = 0; a < factors; a++) {
+            sum += tiles[base + a][slot] * vector[a];
+        }
+        return sum;
+    }
+
+    /**
+     * The vector of a person with this history, item vectors fixed: the solve of
+     * {@code (alpha0 G + reg I + sum_i (c_i - alpha0) q_i q_i^T) x = sum_i c_i q_i}, exactly (Cholesky, double
+     * precision). Items at or beyond {@link #itemCount()} are ignored; an empty history gives the zero vector.
+     */
+    public float[] foldIn(UserHistory history) {
+        return posterior(history).vector();
+    }
+
+    /**
+     * The fold-in together with its factorized system, from which the uncertainty of each score follows:
+     * see {@link FoldIn}.
+     */
+    public FoldIn posterior(UserHistory history) {
+        Objects.requireNonNull(history, "history");
+        int[] items = history.items();
+        int known = knownPrefix(items);
+        // The history's item vectors, gathered row after row, so the solver reads them as columns 0..known-1.
+        float[] gathered = new float[known * factors];
+        int[] positions = new int[known];
+        float[] confidences = new float[known];
+        float alpha = (float) settings.alpha();
+        float[] weights = history.weights();
+        float[] row = new float[factors];
+        for (int j = 0; j < known; j++) {
+            copyItemVector(items[j], row);
+            System.arraycopy(row, 0, gathered, j * factors, factors);
+            positions[j] = j;
+            confidences[j] = 1f + alpha * weights[j];
+        }
+        double regularization = settings.rowRegularization(known, itemCount);
+        RowSolver solver = new RowSolver(factors);
+        float[] vector = new float[factors];
+        solver.exact(positions, confidences, 0, known, gathered, itemGramian, settings.unobservedWeight(),
+                regularization, vector, 0);
+        double eigenvalueBound = regularization + settings.unobservedWeight() * gramianMinEigenvalue;
+        return new FoldIn(this, vector, solver.factorOfSystem(), eigenvalueBound);
+    }
+
+    private int knownPrefix(int[] sortedItems) {
+        int position = Arrays.binarySearch(sortedItems, itemCount);
+        return position >= 0 ? position : -position - 1;
+    }
+
+    /** Fold-in, then one dot product per item. */
+    @Override
+    public void score(UserHistory history, float[] scores) {
+        scoreVector(foldIn(history), scores);
+    }
+
+    /** {@code scores[i] = q_i . userVector} for every item. */
+    public void scoreVector(float[] userVector, float[] scores) {
+        requireLength(userVector);
+        if (scores.length < itemCount) {
+            throw new IllegalArgumentException("scores has length " + scores.length + ", need " + itemCount);
+        }
+        int d = factors;
+        float[] tileScores = new float[TILE];
+        for (int tile = 0, from = 0; from < itemCount; tile++, from += TILE) {
+            Arrays.fill(tileScores, 0f);
+            DenseKernels.combine(userVector, tiles, tile * d, d, tileScores, TILE);
+            System.arraycopy(tileScores, 0, scores, from, Math.min(TILE, itemCount - from));
+        }
+    }
+
+    /**
+     * This model with vectors for cold items, possibly beyond the current item count (new items get
+     * indices {@code itemCount()..newItemCount-1}; those not given a vector stay at zero). The Gramian is
+     * recomputed so that fold-in accounts for the new items as unobserved.
+     *
+     * @param newItemCount at least {@link #itemCount()}
+     * @param items        item indices, each cold and below {@code newItemCount}
+     * @param vectors      their vectors, {@code items.length * factors()} values, row after row
+     * @throws IllegalArgumentException when an item has interactions (its trained vector is kept), or sizes disagree
+     */
+    public AlsModel withItemVectors(int newItemCount, int[] items, float[] vectors) {
+        if (newItemCount < itemCount) {
+            throw new IllegalArgumentException("newItemCount " + newItemCount + " is below itemCount " + itemCount);
+        }
+        if (vectors.length != items.length * factors) {
+            throw new IllegalArgumentException("expected " + items.length * factors + " vector values, got "
+                    + vectors.length);
+        }
+        float[] extended = Arrays.copyOf(flatItemFactors(), newItemCount * factors);
+        for (int j = 0; j < items.length; j++) {
+            int item = items[j];
+            if (item < 0 || item >= newItemCount) {
+                throw new IllegalArgumentException("item " + item + " is outside [0, " + newItemCount + ")");
+            }
+            if (item < itemCount && itemFrequencies[item] > 0) {
+                throw new IllegalArgumentException("item " + item + " has " + itemFrequencies[item]
+                        + " interactions; only cold items take a given vector");
+            }
+            for (int a = 0; a < factors; a++) {
+                float value = vectors[j * factors + a];
+                if (!Float.isFinite(value)) {
+                    throw new IllegalArgumentException("vector of item " + item + " is not finite");
+                }
+                extended[item * factors + a] = value;
+            }
+        }
+        int[] frequencies = Arrays.copyOf(itemFrequencies, newItemCount);
+        double[] gramian;
+        try (RowParallelism sequential = new RowParallelism(1)) {
+            gramian = Gramian.of(extended, newItemCount, factors, sequential);
+        }
+        return new AlsModel(settings, extended, userFactors, userCount, frequencies, gramian);
+    }
+
+    private void requireLength(float[] vector) {
+        if (vector.length != factors) {
+            throw new IllegalArgumentException("vector has length " + vector.length + ", model has " + factors
+                    + " factors");
+        }
+    }
+}
