@@ -76,9 +76,12 @@ public final class AlsTrainer implements Recommender {
                   float[] solved, int solvedRows, RowParallelism parallelism) {
         int d = settings.factors();
         double[] gramian = Gramian.of(fixed, fixedRows, d, parallelism);
-        float[][] gramianSingle = Gramian.rows(gramian, d);
         double alpha0 = settings.unobservedWeight();
         boolean exact = settings.solver() == AlsSettings.Solver.EXACT;
+        Eigenbasis basis = exact ? null : Eigenbasis.of(gramian, d);
+        if (!exact) {
+            basis.rotateRows(fixed, fixedRows, parallelism);
+        }
         parallelism.forEachChunk(solvedRows, CHUNK_ROWS, worker -> {
             RowSolver solver = new RowSolver(d);
             return (from, to) -> {
@@ -95,7 +98,7 @@ public final class AlsTrainer implements Recommender {
                         solver.exact(columns, confidences, start, end, fixed, gramian, alpha0, regularization,
                                 solved, offset);
                     } else {
-                        solver.conjugateGradient(columns, confidences, start, end, fixed, gramianSingle,
+                        solver.conjugateGradient(columns, confidences, start, end, fixed, basis,
                                 (float) alpha0, (float) regularization, settings.cgSteps(), solved, offset);
                     }
                 }

@@ -1,0 +1,167 @@
+package dev.setlist.scorer.candidates;
+
+import dev.setlist.scorer.als.AlsModel;
+import dev.setlist.scorer.als.AlsSettings;
+import dev.setlist.scorer.als.AlsTrainer;
+import dev.setlist.scorer.catalog.ItemProfile;
+import dev.setlist.scorer.content.ContentModel;
+import dev.setlist.scorer.content.ContentSettings;
+import dev.setlist.scorer.content.ContentTrainer;
+import dev.setlist.scorer.content.TestCatalog;
+import dev.setlist.scorer.data.SyntheticInteractions;
+import dev.setlist.scorer.data.UserHistory;
+import dev.setlist.scorer.explore.Exploration;
+import dev.setlist.scorer.explore.WildcardPicker;
+import dev.setlist.scorer.session.SessionModel;
+import dev.setlist.scorer.session.SessionSettings;
+import dev.setlist.scorer.session.SessionTrainer;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+class CandidateGeneratorTest {
+
+    private static final SyntheticInteractions.Clustered DATA =
+            SyntheticInteractions.clustered(300, 160, 4, 15, 0.85, 21);
+    private static final List<ItemProfile> CATALOG = TestCatalog.forClusters(DATA);
+    private static final AlsModel MODEL = new AlsTrainer(AlsSettings.defaults().withFactors(8).withIterations(5)
+            .withRegularization(0.05).withThreads(1)).fit(DATA.data());
+    private static final ContentModel CONTENT = new ContentTrainer(ContentSettings.defaults()).fit(CATALOG, MODEL);
+    /** Sessions in which item i is always followed by item (i + 1) % 160. */
+    private static final SessionModel SESSIONS = new SessionTrainer(SessionSettings.defaults().withWindow(1))
+            .fit(IntStream.range(0, 160).mapToObj(i -> new int[] {i, (i + 1) % 160}).toList(), 160);
+    private static final CandidateGenerator GENERATOR = CandidateGenerator.builder(MODEL, CATALOG)
+            .content(CONTENT).session(SESSIONS).build();
+    private static final UserHistory HISTORY = DATA.data().history(5);
+
+    @Test
+    void excludesWhatThePersonPlayedAndFillsEveryPart() {
+        List<Candidate> candidates = GENERATOR.generate(CandidateRequest.of(HISTORY, 20).withSessionItems(new int[] {7}));
+
+        assertThat(candidates).hasSize(20);
+        float[] user = MODEL.foldIn(HISTORY);
+        float[] content = new float[CATALOG.size()];
+        CONTENT.similarities(HISTORY, content);
+        float[] session = new float[CATALOG.size()];
+        SESSIONS.score(new int[] {7}, session);
+        CandidateWeights w = CandidateWeights.defaults();
+        for (Candidate candidate : candidates) {
+            int item = indexOf(candidate);
+            assertThat(HISTORY.contains(item)).as("item %d was played", item).isFalse();
+            assertThat(candidate.wildcard()).isFalse();
+            ScoreParts parts = candidate.parts();
+            assertThat(parts.taste()).isCloseTo(MODEL.itemDot(item, user), within(1e-5));
+            assertThat(parts.content()).isCloseTo(content[item], within(1e-6));
+            assertThat(parts.session()).isCloseTo(session[item], within(1e-6));
+            assertThat(parts.popularity()).isCloseTo(GENERATOR.popularity(item), within(1e-6));
+            assertThat(parts.exploration()).isZero();
+            assertThat(candidate.score()).isCloseTo(w.taste() * parts.taste() + w.content() * parts.content()
+                    + w.session() * parts.session() + w.popularity() * parts.popularity(), within(1e-5));
+        }
+        assertThat(candidates.stream().mapToInt(CandidateGeneratorTest::indexOf)).contains(8);
+    }
+
+    @Test
+    void returnsExactlyTheTopKOfTheWholeCatalogBestFirst() {
+        List<Candidate> candidates = GENERATOR.generate(CandidateRequest.of(HISTORY, 15));
+        List<Candidate> all = GENERATOR.generate(CandidateRequest.of(HISTORY, CATALOG.size()));
+
+        List<Candidate> sorted = new ArrayList<>(all);
+        sorted.sort(Comparator.comparingDouble(Candidate::score).reversed());
+        assertThat(all).containsExactlyElementsOf(sorted);
+        assertThat(all).hasSize(CATALOG.size() - HISTORY.size());
+        assertThat(candidates).containsExactlyElementsOf(all.subList(0, 15));
+    }
+
+    @Test
+    void repeatsComeBackWhenAllowed() {
+        List<Candidate> candidates = GENERATOR.generate(CandidateRequest.of(HISTORY, 40).withAllowRepeats(true));
+
+        assertThat(candidates.stream().mapToInt(CandidateGeneratorTest::indexOf).filter(HISTORY::contains).count())
+                .isPositive();
+    }
+
+    @Test
+    void explorationAddsTheUncertaintyBonusAndStaysExact() {
+        double beta = 0.8;
+        List<Candidate> candidates = GENERATOR.generate(CandidateRequest.of(HISTORY, 12).withExplorationWeight(beta));
+        Exploration exploration = Exploration.of(MODEL, HISTORY);
+
+        // Brute force: the bonus of every item, then a full sort.
+        List<Candidate> plain = GENERATOR.generate(CandidateRequest.of(HISTORY, CATALOG.size()));
+        int[] expected = plain.stream()
+                .sorted(Comparator.<Candidate>comparingDouble(c -> -(c.score() + beta * exploration.standardDeviation(indexOf(c))))
+                        .thenComparingInt(CandidateGeneratorTest::indexOf))
+                .limit(12).mapToInt(CandidateGeneratorTest::indexOf).toArray();
+        assertThat(candidates.stream().mapToInt(CandidateGeneratorTest::indexOf).toArray()).containsExactly(expected);
+        // The bonus is large enough here to change the list: the check above is not the plain ranking again.
+        assertThat(candidates.stream().map(Candidate::itemId).toList())
+                .isNotEqualTo(plain.subList(0, 12).stream().map(Candidate::itemId).toList());
+        for (Candidate candidate : candidates) {
+            assertThat(candidate.parts().exploration())
+                    .isCloseTo(beta * exploration.standardDeviation(indexOf(candidate)), within(1e-5));
+        }
+    }
+
+    @Test
+    void anEmptyHistoryFallsBackToPopularity() {
+        CandidateGenerator generator = CandidateGenerator.builder(MODEL, CATALOG).build();
+        List<Candidate> candidates = generator.generate(CandidateRequest.of(UserHistory.EMPTY, 10));
+
+        int[] mostPopular = IntStream.range(0, CATALOG.size()).boxed()
+                .sorted(Comparator.<Integer>comparingInt(i -> -MODEL.itemFrequency(i)).thenComparingInt(i -> i))
+                .limit(10).mapToInt(Integer::intValue).toArray();
+        assertThat(candidates.stream().mapToInt(CandidateGeneratorTest::indexOf).toArray()).containsExactly(mostPopular);
+        assertThat(candidates).allSatisfy(c -> assertThat(c.parts().taste()).isZero());
+    }
+
+    @Test
+    void wildcardsComeAfterTheTopKMarkedFarFromTasteAndRepeatableBySeed() {
+        CandidateRequest request = CandidateRequest.of(HISTORY, 10).withWildcards(3, 99);
+        List<Candidate> candidates = GENERATOR.generate(request);
+
+        assertThat(candidates).hasSize(13);
+        assertThat(candidates.subList(0, 10)).noneMatch(Candidate::wildcard);
+        List<Candidate> picked = candidates.subList(10, 13);
+        assertThat(picked).allMatch(Candidate::wildcard);
+        assertThat(picked).noneMatch(c -> HISTORY.contains(indexOf(c)));
+        assertThat(picked.stream().mapToInt(CandidateGeneratorTest::indexOf).distinct().count()).isEqualTo(3);
+        assertThat(GENERATOR.generate(request)).containsExactlyElementsOf(candidates);
+
+        WildcardPicker picker = new WildcardPicker(MODEL);
+        float[] centroid = picker.tasteCentroid(HISTORY);
+        double topSimilarity = candidates.subList(0, 10).stream()
+                .mapToDouble(c -> picker.tasteSimilarity(centroid, indexOf(c))).average().orElseThrow();
+        double wildSimilarity = picked.stream()
+                .mapToDouble(c -> picker.tasteSimilarity(centroid, indexOf(c))).average().orElseThrow();
+        assertThat(wildSimilarity).isLessThan(topSimilarity);
+    }
+
+    @Test
+    void aLargeKReturnsEveryEligibleItemAndZeroReturnsNone() {
+        assertThat(GENERATOR.generate(CandidateRequest.of(HISTORY, 10_000))).hasSize(CATALOG.size() - HISTORY.size());
+        assertThat(GENERATOR.generate(CandidateRequest.of(HISTORY, 0))).isEmpty();
+    }
+
+    @Test
+    void rejectsMismatchedPartsAndBadRequests() {
+        assertThatThrownBy(() -> CandidateGenerator.builder(MODEL, CATALOG.subList(0, 100)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("withColdItems");
+        assertThatThrownBy(() -> CandidateRequest.of(HISTORY, -1)).hasMessageContaining("k must not be negative");
+        assertThatThrownBy(() -> CandidateRequest.of(HISTORY, 5).withExplorationWeight(Double.NaN))
+                .hasMessageContaining("explorationWeight");
+        assertThatThrownBy(() -> CandidateRequest.of(HISTORY, 5).withWildcards(-1, 0)).hasMessageContaining("wildcardCount");
+        assertThatThrownBy(() -> CandidateWeights.defaults().withSession(-1)).hasMessageContaining("session");
+    }
+
+    private static int indexOf(Candidate candidate) {
+        return DATA.data().items().indexOf(candidate.itemId());
+    }
+}
