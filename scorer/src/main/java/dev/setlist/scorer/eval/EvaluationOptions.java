@@ -13,6 +13,8 @@ import java.util.Objects;
  * What {@link Evaluation#run} and {@link Evaluation#tune} do: the protocol, the recommenders, whether
  * to tune them on VALIDATION first, and how many threads to use.
  *
+ * <p>Immutable; share freely.
+ *
  * @param protocol   how ratings become the split (default {@link EvaluationProtocol#defaults()})
  * @param contenders the recommenders, in report order (default {@link #defaultContenders(int)})
  * @param tune       whether {@link Evaluation#run} first chooses each contender's configuration on VALIDATION

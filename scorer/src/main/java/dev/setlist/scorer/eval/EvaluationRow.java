@@ -8,6 +8,8 @@ import java.util.Objects;
  * One recommender's line of an {@link EvaluationReport}: its configuration, its TEST figures and
  * how long it took, or why it could not be evaluated.
  *
+ * <p>Immutable; share freely.
+ *
  * @param recommender     the recommender's name
  * @param hyperparameters the configuration measured
  * @param tuned           whether the configuration was chosen on VALIDATION by this run
