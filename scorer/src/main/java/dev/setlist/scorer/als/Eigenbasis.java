@@ -25,7 +25,7 @@ final class Eigenbasis {
         this.eigenvalues = eigenvalues;
     }
 
-    /** The eigenbasis of a symmetric row-major {@code d x d} Gramian. */
+    /** The eigenbasis of a symmetric row-major {@code d x d} Gramian, largest eigenvalue first. */
     static Eigenbasis of(double[] gramian, int d) {
         double[][] matrix = new double[d][d];
         for (int a = 0; a < d; a++) {
@@ -34,13 +34,20 @@ final class Eigenbasis {
         EigenDecomposition decomposition = new EigenDecomposition(new Array2DRowRealMatrix(matrix, false));
         RealMatrix v = decomposition.getV();
         double[] values = decomposition.getRealEigenvalues();
+        // Order by decreasing eigenvalue (ties by index), so the leading coordinates carry the most energy.
+        long[] order = new long[d];
+        for (int b = 0; b < d; b++) {
+            order[b] = ((long) (Integer.MAX_VALUE - Float.floatToIntBits((float) Math.max(0, values[b]))) << 32) | b;
+        }
+        java.util.Arrays.sort(order);
         float[][] rows = new float[d][d];
         float[] eigenvalues = new float[d];
         for (int b = 0; b < d; b++) {
+            int column = (int) order[b];
             // A Gramian is positive semi-definite; rounding can leave a tiny negative eigenvalue.
-            eigenvalues[b] = (float) Math.max(0, values[b]);
+            eigenvalues[b] = (float) Math.max(0, values[column]);
             for (int a = 0; a < d; a++) {
-                rows[a][b] = (float) v.getEntry(a, b);
+                rows[a][b] = (float) v.getEntry(a, column);
             }
         }
         return new Eigenbasis(rows, eigenvalues);
