@@ -3,6 +3,8 @@ package dev.setlist.scorer.baseline;
 /**
  * Hyperparameters of {@link EaseTrainer}.
  *
+ * <p>Immutable; share freely.
+ *
  * @param regularization the L2 penalty {@code lambda} added to the diagonal of the Gram matrix
  *                       (default {@value #DEFAULT_REGULARIZATION}, the best value on the
  *                       ml-latest-small validation split; Steck reports a few hundred for

@@ -4,6 +4,7 @@ import dev.setlist.scorer.Recommender;
 import dev.setlist.scorer.data.Interactions;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -44,8 +45,8 @@ public final class EaseTrainer implements Recommender {
     }
 
     /**
-     * @throws IllegalArgumentException when {@code data} holds no interaction or more than
-     *                                  {@link #MAX_ITEMS} items
+     * @throws IllegalArgumentException when {@code data} holds no interaction, or more items with
+     *                                  interactions than {@link #MAX_ITEMS} or than the heap can hold
      */
     @Override
     public EaseModel fit(Interactions data) {
@@ -67,6 +68,14 @@ public final class EaseTrainer implements Recommender {
         if (n > MAX_ITEMS) {
             throw new IllegalArgumentException("EASE needs a dense " + n + " x " + n
                     + " matrix; at most " + MAX_ITEMS + " items with interactions fit in one array");
+        }
+        // The double Gram matrix and the float weights live together for a moment.
+        long needed = (long) n * n * (Double.BYTES + Float.BYTES);
+        long available = Runtime.getRuntime().maxMemory();
+        if (needed > available) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "EASE needs about %.1f GB for %d items with interactions; this JVM may use %.1f GB (-Xmx)",
+                    needed / 1e9, n, available / 1e9));
         }
         double[] matrix = gramLowerTriangle(data, positionOf, n);
         double lambda = settings.regularization();

@@ -3,6 +3,8 @@ package dev.setlist.scorer.baseline;
 /**
  * Hyperparameters of {@link ItemKnnTrainer}.
  *
+ * <p>Immutable; share freely.
+ *
  * @param neighbours how many most similar items each item keeps (default {@value #DEFAULT_NEIGHBOURS}); the
  *                   rest of its similarities are dropped, which removes noise from rare co-occurrences
  *                   and bounds the model at {@code neighbours} entries per item

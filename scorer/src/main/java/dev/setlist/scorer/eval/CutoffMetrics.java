@@ -4,6 +4,8 @@ package dev.setlist.scorer.eval;
  * The figures of one recommender at one list length {@code K}, averaged over the people evaluated
  * (coverage is over the catalog).
  *
+ * <p>Immutable; share freely.
+ *
  * @param cutoff         the list length {@code K}
  * @param recall         hits in the top {@code K} divided by {@code min(K, |held out|)}
  * @param ndcg           binary-relevance NDCG: {@code sum over hits at rank r (from 1) of 1/log2(r+1)}, divided

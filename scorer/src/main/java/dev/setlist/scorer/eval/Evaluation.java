@@ -27,7 +27,8 @@ public final class Evaluation {
     /**
      * Evaluates every contender of {@code options} on TEST, after tuning each on VALIDATION when
      * {@link EvaluationOptions#tune()} is set. A recommender that cannot be fitted to this data (for
-     * example EASE on more items than fit in memory) gets a failed row; the others still run.
+     * example EASE on more items than fit in memory) or whose model cannot be measured (a NaN score)
+     * gets a failed row with the reason; the others still run.
      *
      * @throws DatasetException when the folder holds no readable MovieLens data
      * @throws IOException      when reading fails
@@ -119,7 +120,14 @@ public final class Evaluation {
         String measuring = "measuring " + configured.name() + " on TEST";
         progress.started(measuring);
         long evaluationStart = System.nanoTime();
-        Metrics metrics = prepared.evaluator().evaluate(model, Stage.TEST);
+        Metrics metrics;
+        try {
+            metrics = prepared.evaluator().evaluate(model, Stage.TEST);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            progress.finished(measuring, Duration.ofNanos(System.nanoTime() - evaluationStart));
+            return new EvaluationRow(configured.name(), configured.hyperparameters(), tuned, null, fitTime,
+                    Duration.ZERO, e.getMessage());
+        }
         Duration evaluationTime = Duration.ofNanos(System.nanoTime() - evaluationStart);
         progress.finished(measuring, evaluationTime);
         return new EvaluationRow(configured.name(), configured.hyperparameters(), tuned, metrics, fitTime,

@@ -20,7 +20,7 @@ import java.util.List;
  *   --threads &lt;n&gt;       threads (default: the available processors)
  * </pre>
  * Progress goes to standard error, the table to standard output. Exit status 2 on a usage error, 1
- * when the data cannot be read.
+ * when the data cannot be read. Runs once and exits; holds no state.
  */
 public final class EvaluationMain {
 

@@ -11,6 +11,8 @@ import java.util.Locale;
  * least one) of the rest are VALIDATION; the remainder is TRAIN. Every positive has confidence
  * weight 1.
  *
+ * <p>Immutable; share freely.
+ *
  * @param positiveThreshold  the lowest rating that counts as a positive (default {@code 4.0})
  * @param minimumPositives   people with fewer positives are dropped (default {@code 5}; at least 3, so
  *                           that everyone keeps a training item)

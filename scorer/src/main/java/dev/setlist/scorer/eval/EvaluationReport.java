@@ -9,6 +9,8 @@ import java.util.Objects;
  * row per recommender, with the tuning trials when the run tuned. Renders as a fixed-width table
  * for people and as JSON for tools.
  *
+ * <p>Immutable; share freely.
+ *
  * @param dataset  the data set folder
  * @param layout   the MovieLens layout read
  * @param protocol the protocol in words

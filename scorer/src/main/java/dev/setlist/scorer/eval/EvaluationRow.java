@@ -8,11 +8,13 @@ import java.util.Objects;
  * One recommender's line of an {@link EvaluationReport}: its configuration, its TEST figures and
  * how long it took, or why it could not be evaluated.
  *
+ * <p>Immutable; share freely.
+ *
  * @param recommender     the recommender's name
  * @param hyperparameters the configuration measured
  * @param tuned           whether the configuration was chosen on VALIDATION by this run
  * @param metrics         the figures on TEST, or {@code null} when {@code failure} is set
- * @param fitTime         how long fitting on TRAIN + VALIDATION took ({@link Duration#ZERO} on failure)
+ * @param fitTime         how long fitting on TRAIN + VALIDATION took ({@link Duration#ZERO} when fitting failed)
  * @param evaluationTime  how long scoring and ranking every person took ({@link Duration#ZERO} on failure)
  * @param failure         why the recommender could not be fitted or measured, or {@code null}
  */

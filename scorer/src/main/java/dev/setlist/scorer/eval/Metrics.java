@@ -5,6 +5,8 @@ import java.util.List;
 /**
  * All figures of one evaluation: one {@link CutoffMetrics} per list length, ascending.
  *
+ * <p>Immutable; share freely.
+ *
  * @param users   the number of people evaluated (everyone with a held-out item)
  * @param cutoffs the figures at each list length
  */

@@ -3,6 +3,7 @@ package dev.setlist.scorer.eval;
 import dev.setlist.scorer.data.IdIndex;
 import dev.setlist.scorer.data.Interactions;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -56,7 +57,7 @@ public final class TemporalSplit {
     }
 
     /** Reads every rating of {@code reader} and splits it by {@code protocol}. */
-    public static TemporalSplit read(MovieLensReader reader, EvaluationProtocol protocol) throws java.io.IOException {
+    public static TemporalSplit read(MovieLensReader reader, EvaluationProtocol protocol) throws IOException {
         Builder builder = builder(protocol);
         reader.readRatings(builder::add);
         return builder.build();

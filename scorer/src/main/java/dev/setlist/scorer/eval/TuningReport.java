@@ -8,6 +8,8 @@ import java.util.Objects;
  * The result of {@link Evaluation#tune}: every trial of every recommender tuned, on VALIDATION only,
  * and the configuration each would be evaluated with. Renders as text and as JSON.
  *
+ * <p>Immutable; share freely.
+ *
  * @param dataset  the data set folder
  * @param layout   the MovieLens layout read
  * @param protocol the protocol in words

@@ -7,6 +7,8 @@ import java.util.Objects;
 /**
  * One configuration tried while tuning: fitted on TRAIN, measured on VALIDATION.
  *
+ * <p>Immutable; share freely.
+ *
  * @param number          its place in the search, from 1
  * @param recommender     the recommender's name
  * @param hyperparameters the configuration

@@ -6,6 +6,7 @@ import dev.setlist.scorer.als.AlsSettings;
 import dev.setlist.scorer.baseline.EaseSettings;
 import dev.setlist.scorer.baseline.ItemKnnSettings;
 import dev.setlist.scorer.data.Interactions;
+import dev.setlist.scorer.data.UserHistory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,8 +14,11 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 
@@ -97,7 +101,7 @@ class EvaluationTest {
         EvaluationReport report = Evaluation.run(folder, fastOptions(), ProgressListener.SILENT);
         String table = report.toTable();
         assertThat(table).contains("Protocol: ratings >= 4 are positives", "NDCG@20", "k=10", "lambda=10",
-                String.format(java.util.Locale.ROOT, "%.4f", report.row("EASE").metrics().at(20).ndcg()));
+                String.format(Locale.ROOT, "%.4f", report.row("EASE").metrics().at(20).ndcg()));
         @SuppressWarnings("unchecked")
         Map<String, Object> json = (Map<String, Object>) JsonParser.parse(report.toJson());
         assertThat(json).containsKeys("dataset", "protocol", "data", "results", "tuning");
@@ -139,7 +143,7 @@ class EvaluationTest {
             }
 
             @Override
-            public void finished(String step, java.time.Duration elapsed) {
+            public void finished(String step, Duration elapsed) {
             }
 
             @Override
@@ -179,6 +183,40 @@ class EvaluationTest {
         assertThat(report.row("most popular").failed()).isFalse();
         assertThat(report.toTable()).contains("failed: needs a 40 x 40 matrix");
         assertThat(JsonParser.parse(report.toJson())).isNotNull();
+    }
+
+    /** A broken model: every score is NaN. */
+    private record NanScores() implements Recommender {
+        @Override
+        public String name() {
+            return "broken";
+        }
+
+        @Override
+        public RecommenderModel fit(Interactions data) {
+            int itemCount = data.itemCount();
+            return new RecommenderModel() {
+                @Override
+                public int itemCount() {
+                    return itemCount;
+                }
+
+                @Override
+                public void score(UserHistory history, float[] scores) {
+                    Arrays.fill(scores, 0, itemCount, Float.NaN);
+                }
+            };
+        }
+    }
+
+    @Test
+    void reportsAModelThatCannotBeMeasuredAndKeepsTheOthers() throws IOException {
+        EvaluationOptions options = fastOptions().withContenders(List.of(
+                Contender.mostPopular(),
+                new Contender(new ConfiguredRecommender(new NanScores(), List.of()), SearchSpace.NONE)));
+        EvaluationReport report = Evaluation.run(folder, options, ProgressListener.SILENT);
+        assertThat(report.row("broken").failure()).contains("NaN");
+        assertThat(report.row("most popular").failed()).isFalse();
     }
 
     @Test

@@ -168,6 +168,17 @@ class MovieLensReaderTest {
     }
 
     @Test
+    void refusesTextAfterAClosingQuote() throws IOException {
+        writeCsvLayout();
+        Files.writeString(folder.resolve("movies.csv"), "movieId,title,genres\n1,\"Heat\" (1995),Drama\n");
+        MovieLensReader reader = MovieLensReader.open(folder);
+        assertThatThrownBy(() -> movies(reader))
+                .isInstanceOf(DatasetException.class)
+                .hasMessageContaining("movies.csv, line 2")
+                .hasMessageContaining("closing quote");
+    }
+
+    @Test
     void namesTheLineOfABadGenreFlag() throws IOException {
         writeClassicLayout(false);
         Files.write(folder.resolve("u.item"),
