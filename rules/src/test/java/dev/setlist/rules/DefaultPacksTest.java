@@ -46,7 +46,8 @@ class DefaultPacksTest {
 
     @Test
     void theIndexListsEveryShippedRuleFile() throws IOException, URISyntaxException {
-        Path folder = Path.of(getClass().getClassLoader().getResource(RuleSources.DEFAULTS_ROOT).toURI());
+        // Found through the index file: the package folder itself also exists among the test classes.
+        Path folder = Path.of(getClass().getClassLoader().getResource(RuleSources.DEFAULTS_INDEX).toURI()).getParent();
         Set<String> onDisk = new TreeSet<>();
         try (Stream<Path> walk = Files.walk(folder)) {
             walk.filter(Files::isRegularFile).map(path -> folder.relativize(path).toString().replace('\\', '/'))

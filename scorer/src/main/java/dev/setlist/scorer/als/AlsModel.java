@@ -2,8 +2,6 @@ package dev.setlist.scorer.als;
 
 import dev.setlist.scorer.RecommenderModel;
 import dev.setlist.scorer.data.UserHistory;
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.EigenDecomposition;
 
 import java.util.Arrays;
 import java.util.Objects;
@@ -115,18 +113,7 @@ public final class AlsModel implements RecommenderModel {
     }
 
     private static double smallestEigenvalue(double[] gramian, int d) {
-        double[][] rows = new double[d][d];
-        for (int r = 0; r < d; r++) {
-            System.arraycopy(gramian, r * d, rows[r], 0, d);
-        }
-        double[] eigenvalues;
-        try {
-            eigenvalues = new EigenDecomposition(new Array2DRowRealMatrix(rows, false)).getRealEigenvalues();
-        } catch (org.apache.commons.math3.exception.MaxCountExceededException notConverged) {
-            // Commons Math's QL iteration can fail on nearly singular Gramians (many untouched items);
-            // 0 is always a valid lower bound for a positive semi-definite matrix.
-            return 0;
-        }
+        double[] eigenvalues = SymmetricEigen.of(gramian, d).values();
         double smallest = Double.POSITIVE_INFINITY;
         double largest = 0;
         for (double value : eigenvalues) {

@@ -1,9 +1,5 @@
 package dev.setlist.scorer.als;
 
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.EigenDecomposition;
-import org.apache.commons.math3.linear.RealMatrix;
-
 /**
  * The eigenvectors {@code V} of a Gramian {@code G = V diag(lambda) V^T}, used to change the basis of both
  * factor matrices before a conjugate-gradient half-step. Predictions are unchanged ({@code (qV).(xV) = q.x}
@@ -27,13 +23,9 @@ final class Eigenbasis {
 
     /** The eigenbasis of a symmetric row-major {@code d x d} Gramian, largest eigenvalue first. */
     static Eigenbasis of(double[] gramian, int d) {
-        double[][] matrix = new double[d][d];
-        for (int a = 0; a < d; a++) {
-            System.arraycopy(gramian, a * d, matrix[a], 0, d);
-        }
-        EigenDecomposition decomposition = new EigenDecomposition(new Array2DRowRealMatrix(matrix, false));
-        RealMatrix v = decomposition.getV();
-        double[] values = decomposition.getRealEigenvalues();
+        SymmetricEigen decomposition = SymmetricEigen.of(gramian, d);
+        double[] v = decomposition.vectors();
+        double[] values = decomposition.values();
         // Order by decreasing eigenvalue (ties by index), so the leading coordinates carry the most energy.
         long[] order = new long[d];
         for (int b = 0; b < d; b++) {
@@ -47,7 +39,7 @@ final class Eigenbasis {
             // A Gramian is positive semi-definite; rounding can leave a tiny negative eigenvalue.
             eigenvalues[b] = (float) Math.max(0, values[column]);
             for (int a = 0; a < d; a++) {
-                rows[a][b] = (float) v.getEntry(a, column);
+                rows[a][b] = (float) v[a * d + column];
             }
         }
         return new Eigenbasis(rows, eigenvalues);
