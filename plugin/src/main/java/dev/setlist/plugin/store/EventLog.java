@@ -33,6 +33,12 @@ public interface EventLog {
     /** One person's events, in order. */
     List<StoredEvent> forUser(String userId);
 
+    /**
+     * Deletes every event of one person (they asked for their data to be deleted): the only time the
+     * log is not append-only. Returns how many were deleted.
+     */
+    long deleteUser(String userId);
+
     /** The result of an append: the event's sequence number, and whether it was already there. */
     record Appended(long seq, boolean duplicate) {
     }

@@ -42,7 +42,7 @@ public final class JdbcEventLog implements EventLog {
         String sql = "INSERT INTO event_log (received_at, occurred_at, source, delivery_key, event_type, user_id, "
                 + "item_id, event_json, raw_body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement insert = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+             PreparedStatement insert = connection.prepareStatement(sql, new String[] {"seq"})) {
             insert.setTimestamp(1, Timestamp.from(clock.instant()));
             insert.setTimestamp(2, Timestamp.from(event.occurredAt()));
             insert.setString(3, source);
@@ -123,6 +123,17 @@ public final class JdbcEventLog implements EventLog {
             return events;
         } catch (SQLException e) {
             throw new StoreException("could not read the events of " + userId + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public long deleteUser(String userId) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement delete = connection.prepareStatement("DELETE FROM event_log WHERE user_id = ?")) {
+            delete.setString(1, userId);
+            return delete.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("could not delete the events of " + userId + ": " + e.getMessage(), e);
         }
     }
 
