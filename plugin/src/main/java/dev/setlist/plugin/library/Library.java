@@ -36,6 +36,18 @@ public final class Library {
         profiles.forEach(item -> items.put(item.id(), item));
     }
 
+    /** Removes items (deleted on the media server); returns how many were known. */
+    public int removeAll(Collection<String> ids) {
+        store.delete(ids);
+        int removed = 0;
+        for (String id : ids) {
+            if (items.remove(id) != null) {
+                removed++;
+            }
+        }
+        return removed;
+    }
+
     public Optional<ItemProfile> find(String id) {
         return Optional.ofNullable(items.get(id));
     }
