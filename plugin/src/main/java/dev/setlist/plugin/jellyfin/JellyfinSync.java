@@ -72,6 +72,7 @@ public final class JellyfinSync implements AutoCloseable {
     private final Set<String> described = ConcurrentHashMap.newKeySet();
     private final Set<String> fetching = ConcurrentHashMap.newKeySet();
 
+    private final List<Runnable> afterFirstSync = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile Instant lastFullSweep;
     private volatile Instant lastSync;
     private volatile String failure;
@@ -88,6 +89,11 @@ public final class JellyfinSync implements AutoCloseable {
         this.clock = clock;
         this.syncInterval = syncInterval;
         this.importHistory = importHistory;
+    }
+
+    /** Runs {@code action} once, on the sync thread, right after the first successful sync (catalog and imports done). */
+    public void afterFirstSync(Runnable action) {
+        afterFirstSync.add(action);
     }
 
     /** Starts syncing in the background: at once, then every sync interval. */
@@ -153,10 +159,20 @@ public final class JellyfinSync implements AutoCloseable {
                     importHistoryOnce(person);
                 }
             }
+            boolean first = lastSync == null;
             lastSync = started;
             failure = null;
             failingSince = null;
             failures = 0;
+            if (first) {
+                for (Runnable action : afterFirstSync) {
+                    try {
+                        action.run();
+                    } catch (RuntimeException e) {
+                        log.error("a task after the first Jellyfin sync failed", e);
+                    }
+                }
+            }
         } catch (MediaServerException e) {
             recordFailure(e.getMessage());
             log.warn("Jellyfin sync failed (retrying): {}", e.getMessage());

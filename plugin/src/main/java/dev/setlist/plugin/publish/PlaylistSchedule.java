@@ -108,15 +108,17 @@ public final class PlaylistSchedule implements AutoCloseable {
         }, 0, 1, TimeUnit.MINUTES);
     }
 
-    /** Refreshes every entry whose latest scheduled time has passed since its last run; returns their names. */
+    /**
+     * Refreshes every entry whose latest scheduled time has passed since its last run; returns their
+     * names. A refresh that gave nobody a playlist (no people or no catalog yet) is tried again.
+     */
     public synchronized List<String> runDue() {
         Instant now = clock.instant();
         List<String> ran = new ArrayList<>();
         for (Entry entry : entries) {
             Instant due = latestScheduled(entry.at(), now);
             Instant last = settings.get(LAST_RUN_SETTING + entry.name()).map(Instant::parse).orElse(Instant.EPOCH);
-            if (last.isBefore(due)) {
-                refresh(entry.name());
+            if (last.isBefore(due) && refresh(entry.name()) > 0) {
                 settings.put(LAST_RUN_SETTING + entry.name(), now.toString());
                 ran.add(entry.name());
             }
