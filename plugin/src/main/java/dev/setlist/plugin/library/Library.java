@@ -66,7 +66,8 @@ public final class Library {
      * (a catalog sync fills in the rest later).
      */
     public void learnFrom(PlaybackEvent event) {
-        if (items.containsKey(event.itemId()) || event.item().name() == null) {
+        if (items.containsKey(event.itemId()) || event.item().name() == null
+                || event.type() == dev.setlist.plugin.events.EventType.ITEM_DELETED) {
             return;
         }
         PlaybackEvent.ItemFacts facts = event.item();
