@@ -80,6 +80,7 @@ public final class InteractionLedger {
     private final Map<String, PersonSignals> byUser = new ConcurrentHashMap<>();
     private final AtomicLong applied = new AtomicLong();
     private final AtomicLong lastSeq = new AtomicLong();
+    private final AtomicLong changes = new AtomicLong();
 
     /** A ledger with the default settings. */
     public InteractionLedger() {
@@ -111,7 +112,7 @@ public final class InteractionLedger {
         PlaybackEvent event = stored.event();
         lastSeq.accumulateAndGet(stored.seq(), Math::max);
         if (event.userId() != null) {
-            byUser.computeIfAbsent(event.userId(), id -> new PersonSignals(settings)).apply(event);
+            byUser.computeIfAbsent(event.userId(), id -> new PersonSignals(settings, changes)).apply(event);
         }
         applied.incrementAndGet();
     }
@@ -153,6 +154,14 @@ public final class InteractionLedger {
         return applied.get();
     }
 
+    /**
+     * How many times an interaction changed since this ledger was made. Progress ticks and other events
+     * that change no weight do not count, so a model need not be retrained for them.
+     */
+    public long changes() {
+        return changes.get();
+    }
+
     /** The highest log sequence number applied. */
     public long lastSeq() {
         return lastSeq.get();
@@ -162,13 +171,15 @@ public final class InteractionLedger {
     private static final class PersonSignals {
 
         private final SignalSettings settings;
+        private final AtomicLong changes;
         private final Map<String, ItemSignals> items = new HashMap<>();
         private final Map<String, Viewing> open = new HashMap<>();
         private final Map<String, Ended> lastEnded = new HashMap<>();
         private final Map<String, Interaction> published = new HashMap<>();
 
-        PersonSignals(SignalSettings settings) {
+        PersonSignals(SignalSettings settings, AtomicLong changes) {
             this.settings = settings;
+            this.changes = changes;
         }
 
         /** How the last play on a device ended, to tell whether the next one was autoplayed. */
@@ -420,6 +431,7 @@ public final class InteractionLedger {
 
         private void publish(ItemSignals item) {
             published.put(item.itemId, item.toInteraction(settings));
+            changes.incrementAndGet();
         }
     }
 

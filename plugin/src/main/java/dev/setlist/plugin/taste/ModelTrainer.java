@@ -37,6 +37,7 @@ public final class ModelTrainer implements AutoCloseable {
     private final AtomicReference<TasteModel> current = new AtomicReference<>();
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final AtomicReference<String> lastFailure = new AtomicReference<>();
+    private volatile long changesAtTraining;
     private final ExecutorService background = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "setlist-trainer");
         thread.setDaemon(true);
@@ -61,6 +62,7 @@ public final class ModelTrainer implements AutoCloseable {
     public TasteModel trainNow() {
         Instant started = clock.instant();
         long seq = ledger.lastSeq();
+        long changesSeen = ledger.changes();
         List<ItemProfile> catalog = library.all();
         Interactions.Builder builder = Interactions.builder();
         for (ItemProfile item : catalog) {
@@ -84,6 +86,7 @@ public final class ModelTrainer implements AutoCloseable {
         Duration took = Duration.between(started, clock.instant());
         TasteModel trained = new TasteModel(data.items(), model, clock.instant(), took, data.size(), seq);
         current.set(trained);
+        changesAtTraining = changesSeen;
         lastFailure.set(null);
         log.info("taste model trained: {} on {} interactions of {} people over {} items in {} ms",
                 recommender.name(), data.size(), data.userCount(), data.itemCount(), took.toMillis());
@@ -93,7 +96,8 @@ public final class ModelTrainer implements AutoCloseable {
     /** Called for every new event; schedules a background retraining once enough have arrived. */
     public void onEvent() {
         TasteModel model = current.get();
-        long behind = model == null ? ledger.lastSeq() : ledger.lastSeq() - model.lastSeq();
+        // Counted in interaction changes, not events: a progress tick a second per viewer changes no weight.
+        long behind = model == null ? ledger.changes() : ledger.changes() - changesAtTraining;
         if (behind >= retrainAfterEvents && scheduled.compareAndSet(false, true)) {
             background.execute(() -> {
                 scheduled.set(false);
