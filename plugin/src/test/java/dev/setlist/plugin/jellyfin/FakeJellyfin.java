@@ -4,13 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -103,7 +104,9 @@ public final class FakeJellyfin implements AutoCloseable {
     public record Request(String method, String path, Map<String, String> query, String body, String authorization) {
     }
 
-    private final HttpServer http;
+    private final Server http;
+    private final ServerConnector connector;
+    private final FakeSessions sessions = new FakeSessions(this);
     private final ObjectMapper json = new ObjectMapper();
     private final String apiKey;
     private final Map<String, User> users = new ConcurrentHashMap<>();
@@ -117,22 +120,61 @@ public final class FakeJellyfin implements AutoCloseable {
 
     public FakeJellyfin(String apiKey) throws IOException {
         this.apiKey = apiKey;
-        this.http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
-        http.createContext("/", exchange -> {
-            try {
-                handle(exchange);
-            } catch (RuntimeException e) {
-                respond(exchange, 500, "{\"Message\":\"" + e + "\"}");
-            } finally {
-                exchange.close();
+        this.http = new Server(new org.eclipse.jetty.util.thread.QueuedThreadPool(16, 4));
+        this.connector = new ServerConnector(http);
+        connector.setHost("127.0.0.1");
+        connector.setPort(0);
+        http.addConnector(connector);
+        Handler.Abstract rest = new Handler.Abstract() {
+            @Override
+            public boolean handle(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response,
+                                  Callback callback) throws Exception {
+                Exchange exchange = new Exchange(request, response, callback,
+                        Content.Source.asString(request, StandardCharsets.UTF_8));
+                try {
+                    FakeJellyfin.this.handle(exchange);
+                } catch (RuntimeException e) {
+                    respond(exchange, 500, "{\"Message\":\"" + e + "\"}");
+                }
+                return true;
             }
-        });
-        http.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
-        http.start();
+        };
+        WebSocketUpgradeHandler upgrade = WebSocketUpgradeHandler.from(http, container ->
+                container.addMapping("/socket", (upgradeRequest, upgradeResponse, callback) -> {
+                    String token = upgradeRequest.getHeaders().get("Authorization");
+                    String fromQuery = query(upgradeRequest.getHttpURI().getQuery()).get("apikey");
+                    if (!apiKey.equals(token == null ? null : tokenFrom(token, legacyAuthorization))
+                            && !apiKey.equals(fromQuery)) {
+                        upgradeResponse.setStatus(401);
+                        callback.succeeded();
+                        return null;
+                    }
+                    return sessions.newSocket();
+                }));
+        upgrade.setHandler(rest);
+        http.setHandler(upgrade);
+        try {
+            http.start();
+        } catch (Exception e) {
+            throw new IOException("the fake Jellyfin could not start: " + e, e);
+        }
+    }
+
+    /** One request and its response, whatever the HTTP server underneath. */
+    private record Exchange(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response,
+                            Callback callback, String body) {
+        String header(String name) {
+            return request.getHeaders().get(name);
+        }
+    }
+
+    /** The sessions (what is playing where) that the /socket feed reports. */
+    public FakeSessions sessions() {
+        return sessions;
     }
 
     public URI baseUri() {
-        return URI.create("http://127.0.0.1:" + http.getAddress().getPort());
+        return URI.create("http://127.0.0.1:" + connector.getLocalPort());
     }
 
     // ---- set-up ------------------------------------------------------------------------------
@@ -207,12 +249,12 @@ public final class FakeJellyfin implements AutoCloseable {
 
     // ---- HTTP --------------------------------------------------------------------------------
 
-    private void handle(HttpExchange exchange) throws IOException {
-        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
-        String path = exchange.getRequestURI().getPath();
-        String method = exchange.getRequestMethod();
-        requests.add(new Request(method, path, query, body, exchange.getRequestHeaders().getFirst("Authorization")));
+    private void handle(Exchange exchange) throws IOException {
+        String body = exchange.body();
+        Map<String, String> query = query(exchange.request().getHttpURI().getQuery());
+        String path = exchange.request().getHttpURI().getPath();
+        String method = exchange.request().getMethod();
+        requests.add(new Request(method, path, query, body, exchange.header("Authorization")));
         if (failWithStatus != 0) {
             respond(exchange, failWithStatus, "");
             return;
@@ -232,19 +274,19 @@ public final class FakeJellyfin implements AutoCloseable {
     }
 
     /** Only the API key; the token's place depends on whether legacy authorization is on (CONTRACT.md §1). */
-    private boolean authorized(HttpExchange exchange, Map<String, String> query) {
-        String header = exchange.getRequestHeaders().getFirst("Authorization");
+    private boolean authorized(Exchange exchange, Map<String, String> query) {
+        String header = exchange.header("Authorization");
         String token = null;
         if (header != null) {
             token = tokenFrom(header, legacyAuthorization);
         } else if (legacyAuthorization) {
-            String emby = exchange.getRequestHeaders().getFirst("X-Emby-Authorization");
+            String emby = exchange.header("X-Emby-Authorization");
             token = emby != null ? tokenFrom(emby, true) : null;
             if (token == null) {
-                token = exchange.getRequestHeaders().getFirst("X-Emby-Token");
+                token = exchange.header("X-Emby-Token");
             }
             if (token == null) {
-                token = exchange.getRequestHeaders().getFirst("X-MediaBrowser-Token");
+                token = exchange.header("X-MediaBrowser-Token");
             }
         }
         if (token == null || token.isEmpty()) {
@@ -275,7 +317,7 @@ public final class FakeJellyfin implements AutoCloseable {
         return null;
     }
 
-    private void users(HttpExchange exchange, String[] parts) throws IOException {
+    private void users(Exchange exchange, String[] parts) throws IOException {
         if (parts.length == 2 && parts[1].equalsIgnoreCase("Me")) {
             respondError(exchange, 400, "Guid can't be empty");
             return;
@@ -295,7 +337,7 @@ public final class FakeJellyfin implements AutoCloseable {
         respond(exchange, 200, array.toString());
     }
 
-    private void items(HttpExchange exchange, String method, String[] parts, Map<String, String> query)
+    private void items(Exchange exchange, String method, String[] parts, Map<String, String> query)
             throws IOException {
         if (parts.length == 2 && method.equals("DELETE")) {
             String id = guid(parts[1]);
@@ -498,7 +540,7 @@ public final class FakeJellyfin implements AutoCloseable {
         return node;
     }
 
-    private void playlists(HttpExchange exchange, String method, String[] parts, Map<String, String> query, String body)
+    private void playlists(Exchange exchange, String method, String[] parts, Map<String, String> query, String body)
             throws IOException {
         if (parts.length == 1 && method.equals("POST")) {
             createPlaylist(exchange, query, body);
@@ -580,7 +622,7 @@ public final class FakeJellyfin implements AutoCloseable {
         }
     }
 
-    private void createPlaylist(HttpExchange exchange, Map<String, String> query, String body) throws IOException {
+    private void createPlaylist(Exchange exchange, Map<String, String> query, String body) throws IOException {
         JsonNode dto = body.isBlank() ? null : json.readTree(body);
         String name = query.getOrDefault("name", dto != null && dto.hasNonNull("Name") ? dto.get("Name").asText() : null);
         String owner = query.getOrDefault("userid", dto != null && dto.hasNonNull("UserId") ? dto.get("UserId").asText() : null);
@@ -679,21 +721,19 @@ public final class FakeJellyfin implements AutoCloseable {
         return UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8)).toString().replace("-", "");
     }
 
-    private void respondError(HttpExchange exchange, int status, String message) throws IOException {
+    private void respondError(Exchange exchange, int status, String message) throws IOException {
         respond(exchange, status, json.createObjectNode().put("Message", message).toString());
     }
 
-    private static void respond(HttpExchange exchange, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        if (bytes.length > 0) {
-            exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+    private static void respond(Exchange exchange, int status, String body) {
+        org.eclipse.jetty.server.Response response = exchange.response();
+        response.setStatus(status);
+        if (body.isEmpty()) {
+            exchange.callback().succeeded();
+            return;
         }
-        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-        if (bytes.length > 0) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
-        }
+        response.getHeaders().put("Content-Type", "application/json; charset=utf-8");
+        Content.Sink.write(response, true, body, exchange.callback());
     }
 
     /** A fixed library for tests: {@code movies} films, {@code episodes} episodes in series of 10, {@code tracks} tracks. */
@@ -745,7 +785,10 @@ public final class FakeJellyfin implements AutoCloseable {
 
     @Override
     public void close() {
-        http.stop(0);
-        ((java.util.concurrent.ExecutorService) http.getExecutor()).shutdownNow();
+        try {
+            http.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("the fake Jellyfin did not stop: " + e, e);
+        }
     }
 }

@@ -51,6 +51,7 @@ public final class FakeWebhooks {
     private final ObjectMapper json = new ObjectMapper();
     private final List<Integer> statuses = new CopyOnWriteArrayList<>();
     private Instant now;
+    private boolean pluginInstalled = true;
 
     /** A GUID value: N form in send-all mode, D form when a template renders it. */
     private record Guid(String n) {
@@ -67,6 +68,12 @@ public final class FakeWebhooks {
         this.mode = mode;
         this.jsonContentType = jsonContentType;
         this.now = start;
+    }
+
+    /** A server without the Webhook plugin: nothing is posted; only the /socket feed sees playback. */
+    public FakeWebhooks withoutPlugin() {
+        pluginInstalled = false;
+        return this;
     }
 
     public Instant now() {
@@ -100,6 +107,7 @@ public final class FakeWebhooks {
         private final List<String> userIds;
         private long positionTicks;
         private boolean paused;
+        private boolean muted;
 
         private Session(String itemId, String deviceName, String client, List<String> userIds) {
             this.itemId = itemId;
@@ -189,6 +197,12 @@ public final class FakeWebhooks {
             userData("PlaybackFinished");
         }
 
+        /** The client mutes or unmutes (the webhook does not say; the /socket feed does). */
+        public Session mute(boolean on) {
+            muted = on;
+            return report();
+        }
+
         public Session seekTo(Duration position) {
             positionTicks = position.toSeconds() * TICKS;
             return this;
@@ -200,6 +214,12 @@ public final class FakeWebhooks {
         }
 
         private void playback(String type, boolean automated, Boolean playedToCompletion) {
+            if (type.equals("PlaybackStop")) {
+                server.sessions().stopped(sessionId, now);
+            } else {
+                server.sessions().report(new FakeSessions.Playing(sessionId, userIds, itemId, deviceName, client,
+                        positionTicks, paused, muted, now), automated);
+            }
             for (String userId : userIds) {
                 Map<String, Object> data = base(type);
                 item(data, itemId);
@@ -338,6 +358,9 @@ public final class FakeWebhooks {
     }
 
     private void send(Map<String, Object> data) {
+        if (!pluginInstalled) {
+            return;
+        }
         String body = mode == Mode.SEND_ALL ? sendAll(data) : template(data);
         HttpRequest request = HttpRequest.newBuilder(target)
                 .timeout(Duration.ofSeconds(20))
