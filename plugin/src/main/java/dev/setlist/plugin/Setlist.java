@@ -19,6 +19,7 @@ import dev.setlist.plugin.demo.DemoSeeder;
 import dev.setlist.plugin.events.EventIngestor;
 import dev.setlist.plugin.jellyfin.JellyfinClient;
 import dev.setlist.plugin.jellyfin.JellyfinServer;
+import dev.setlist.plugin.jellyfin.JellyfinSocketSource;
 import dev.setlist.plugin.jellyfin.JellyfinSync;
 import dev.setlist.plugin.jellyfin.WebhookPayloadParser;
 import dev.setlist.plugin.media.MediaServer;
@@ -133,14 +134,20 @@ public final class Setlist implements AutoCloseable {
             ingestor.addListener(ledger::apply);
             MediaServer mediaServer;
             JellyfinSync sync = null;
+            JellyfinSocketSource socketSource = null;
             if (jellyfin) {
-                JellyfinServer jellyfinServer = new JellyfinServer(new JellyfinClient(config.jellyfinUrl().orElseThrow(),
-                        config.jellyfinApiKey().orElseThrow(), Version.current(), JELLYFIN_TIMEOUT), playlistStore, clock);
+                JellyfinClient jellyfinClient = new JellyfinClient(config.jellyfinUrl().orElseThrow(),
+                        config.jellyfinApiKey().orElseThrow(), Version.current(), JELLYFIN_TIMEOUT);
+                JellyfinServer jellyfinServer = new JellyfinServer(jellyfinClient, playlistStore, clock);
                 mediaServer = jellyfinServer;
                 sync = new JellyfinSync(jellyfinServer, library, users, settings, ingestor, clock,
                         config.sync().interval(), config.sync().importHistory());
                 ingestor.addListener(sync::onEvent);
                 background.add(sync);
+                if (config.sync().events() == SetlistConfig.EventSource.WEBSOCKET) {
+                    socketSource = new JellyfinSocketSource(jellyfinClient, ingestor, clock);
+                    background.add(socketSource);
+                }
             } else {
                 DemoMediaServer demoServer = new DemoMediaServer(DemoLibrary.generate(DEMO_SEED, clock.instant()),
                         DemoHousehold.standard());
@@ -177,6 +184,10 @@ public final class Setlist implements AutoCloseable {
                 sync.afterFirstSync(liveTrainer::trainNow);
                 sync.afterFirstSync(schedule::start);
                 sync.start();
+            }
+            if (socketSource != null) {
+                health.addProblemSource(socketSource::problems);
+                socketSource.start();
             }
 
             ResourceConfig application = new ResourceConfig()

@@ -63,6 +63,10 @@ class SetlistJellyfinTest {
     }
 
     private Setlist start() {
+        return start(Map.of());
+    }
+
+    private Setlist start(Map<ConfigKey, String> extra) {
         Map<ConfigKey, String> flags = new EnumMap<>(ConfigKey.class);
         flags.put(ConfigKey.PORT, "0");
         flags.put(ConfigKey.HOST, "127.0.0.1");
@@ -73,6 +77,7 @@ class SetlistJellyfinTest {
         flags.put(ConfigKey.JELLYFIN_API_KEY, API_KEY);
         flags.put(ConfigKey.SIGNALS_TIMEZONE, "UTC");
         flags.put(ConfigKey.PLAYLISTS_REFRESH, "");
+        flags.putAll(extra);
         SetlistConfig config = ConfigLoader.load(flags, null, Map.of(), Map.of());
         Setlist setlist = Setlist.start(config, false, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         Http http = new Http(setlist.baseUri());
@@ -298,6 +303,36 @@ class SetlistJellyfinTest {
             assertThat(http.get("api/privacy/" + SAM, "Authorization", "Bearer " + ADMIN).json().get("recordedEvents").asLong())
                     .isZero();
             assertThat(interactions(http, SAM)).isEmpty();
+        }
+    }
+
+    @Test
+    void followsJellyfinsSessionFeedWhenThereIsNoWebhookPlugin() {
+        try (Setlist setlist = start(Map.of(ConfigKey.JELLYFIN_EVENTS, "websocket"))) {
+            Http http = new Http(setlist.baseUri());
+            await("subscribed to the session feed", () -> jellyfin.sessions().subscribers() == 1);
+            FakeWebhooks hooks = webhooks(setlist, jellyfin, FakeWebhooks.Mode.SEND_ALL, Instant.parse("2026-11-28T19:00:00Z"))
+                    .withoutPlugin();
+            String film = FakeJellyfin.libraryId("movie", 9);
+            long runtime = jellyfin.item(film).runTimeTicks() / 10_000_000L;
+            hooks.start(film, "Den TV", "Jellyfin Web", ALEX, SAM).play(Duration.ofSeconds(10))
+                    .playSilently(Duration.ofSeconds(runtime * 95 / 100)).report().stop();
+            await("both people's play counted", () -> interactions(http, ALEX).has(film) && interactions(http, SAM).has(film));
+            assertThat(interactions(http, ALEX).get(film).get("finished").asBoolean()).isTrue();
+            assertThat(interactions(http, SAM).get(film).get("weight").asDouble()).isEqualTo(1.0);
+
+            String episode = FakeJellyfin.libraryId("episode", 40);
+            hooks.start(episode, "Kitchen Tablet", "Jellyfin Web", ALEX).mute(true).play(Duration.ofSeconds(4))
+                    .playSilently(Duration.ofSeconds(2300)).report().stop();
+            await("the muted play counted", () -> interactions(http, ALEX).has(episode));
+            JsonNode muted = interactions(http, ALEX).get(episode);
+            assertThat(muted.get("evidence").get(0).get("discounts").get(0).get("kind").asText()).isEqualTo("MUTED");
+            assertThat(muted.get("weight").asDouble()).isCloseTo(0.7 * 0.25, within(1e-9));
+
+            jellyfin.sessions().dropConnections();
+            await("reconnected after Jellyfin dropped the socket", () -> jellyfin.sessions().subscribers() == 1
+                    && http.get("api/health").json().get("status").asText().equals("ok"));
+            assertThat(jellyfin.sessions().connections()).isGreaterThanOrEqualTo(2);
         }
     }
 }

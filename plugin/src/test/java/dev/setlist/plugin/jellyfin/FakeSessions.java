@@ -44,6 +44,11 @@ public final class FakeSessions {
                    long positionTicks, boolean paused, boolean muted, Instant at) {
     }
 
+    /** Number of sockets subscribed to the Sessions feed now. */
+    public int subscribers() {
+        return subscribers.size();
+    }
+
     /** Number of sockets opened so far. */
     public int connections() {
         return connections;
@@ -120,44 +125,47 @@ public final class FakeSessions {
     }
 
     /** A new socket endpoint for an authenticated upgrade. */
-    Session.Listener.AbstractAutoDemanding newSocket() {
+    Socket newSocket() {
         connections++;
-        return new Session.Listener.AbstractAutoDemanding() {
-            @Override
-            public void onWebSocketOpen(Session session) {
-                super.onWebSocketOpen(session);
-                session.sendText("{\"MessageType\":\"ForceKeepAlive\",\"Data\":60,\"MessageId\":\"" + FakeJellyfin.newId()
-                        + "\"}", Callback.NOOP);
-            }
+        return new Socket();
+    }
 
-            @Override
-            public void onWebSocketText(String text) {
-                JsonNode message;
-                try {
-                    message = json.readTree(text);
-                } catch (IOException e) {
-                    getSession().close(1003, "not JSON", Callback.NOOP);
-                    return;
-                }
-                switch (message.path("MessageType").asText()) {
-                    case "KeepAlive" -> getSession().sendText("{\"MessageType\":\"KeepAlive\",\"MessageId\":\""
-                            + FakeJellyfin.newId() + "\"}", Callback.NOOP);
-                    case "SessionsStart" -> {
-                        subscribers.add(getSession());
-                        getSession().sendText(sessionsMessage(), Callback.NOOP);
-                    }
-                    case "SessionsStop" -> subscribers.remove(getSession());
-                    default -> {
-                        // Other inbound messages are not used by Setlist.
-                    }
-                }
-            }
+    /** One client's socket (public: Jetty calls its methods through method handles). */
+    public final class Socket extends Session.Listener.AbstractAutoDemanding {
+        @Override
+        public void onWebSocketOpen(Session session) {
+            super.onWebSocketOpen(session);
+            session.sendText("{\"MessageType\":\"ForceKeepAlive\",\"Data\":60,\"MessageId\":\"" + FakeJellyfin.newId()
+                    + "\"}", Callback.NOOP);
+        }
 
-            @Override
-            public void onWebSocketClose(int statusCode, String reason) {
-                subscribers.remove(getSession());
+        @Override
+        public void onWebSocketText(String text) {
+            JsonNode message;
+            try {
+                message = json.readTree(text);
+            } catch (IOException e) {
+                getSession().close(1003, "not JSON", Callback.NOOP);
+                return;
             }
-        };
+            switch (message.path("MessageType").asText()) {
+                case "KeepAlive" -> getSession().sendText("{\"MessageType\":\"KeepAlive\",\"MessageId\":\""
+                        + FakeJellyfin.newId() + "\"}", Callback.NOOP);
+                case "SessionsStart" -> {
+                    subscribers.add(getSession());
+                    getSession().sendText(sessionsMessage(), Callback.NOOP);
+                }
+                case "SessionsStop" -> subscribers.remove(getSession());
+                default -> {
+                    // Other inbound messages are not used by Setlist.
+                }
+            }
+        }
+
+        @Override
+        public void onWebSocketClose(int statusCode, String reason) {
+            subscribers.remove(getSession());
+        }
     }
 
     /** Closes every open socket (a restarting server). */
