@@ -128,9 +128,10 @@ public final class Setlist implements AutoCloseable {
             PlaylistOutbox outbox = new PlaylistOutbox(database.dataSource(), json);
             trainer = new ModelTrainer(new AlsTrainer(AlsSettings.defaults()), library, ledger, clock, 50);
             PrivacyService privacy = new PrivacyService(new PrivacyStore(database.dataSource()), eventLog, users,
-                    playlistStore, outbox, ledger, clock, trainer::trainNow);
+                    playlistStore, outbox, ledger, clock);
 
             EventIngestor ingestor = new EventIngestor(eventLog, users, library, clock, privacy);
+            privacy.afterDelete(ingestor::forgetUser);
             ingestor.addListener(ledger::apply);
             MediaServer mediaServer;
             JellyfinSync sync = null;
@@ -162,6 +163,7 @@ public final class Setlist implements AutoCloseable {
             trainer.trainNow();
             ModelTrainer liveTrainer = trainer;
             ingestor.addListener(event -> liveTrainer.onEvent());
+            privacy.afterDelete(deleted -> liveTrainer.trainNow());
 
             AdminKey adminKey = AdminKey.resolve(config.adminKey(), settings, random);
             WebhookSecret.Resolved webhookSecret = WebhookSecret.resolve(config.webhookSecret(), settings, random);

@@ -303,6 +303,14 @@ class SetlistJellyfinTest {
             assertThat(http.get("api/privacy/" + SAM, "Authorization", "Bearer " + ADMIN).json().get("recordedEvents").asLong())
                     .isZero();
             assertThat(interactions(http, SAM)).isEmpty();
+            assertThat(http.get("api/users", "Authorization", "Bearer " + ADMIN).json())
+                    .extracting(user -> user.get("name").asText()).containsExactly("Alex");
+
+            http.post("api/privacy/" + SAM + "/resume", "", "Authorization", "Bearer " + ADMIN);
+            hooks.start(film, "Den TV", "Jellyfin Web", SAM).play(Duration.ofSeconds(1)).stop();
+            assertThat(http.get("api/users", "Authorization", "Bearer " + ADMIN).json())
+                    .as("a deleted person who plays again is recorded afresh")
+                    .extracting(user -> user.get("name").asText()).containsExactly("Alex", "Sam");
         }
     }
 

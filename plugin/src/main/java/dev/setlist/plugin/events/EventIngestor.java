@@ -51,6 +51,11 @@ public final class EventIngestor {
     /** What {@link #ingest} returns for an event of a person who paused their history: nothing stored. */
     public static final EventLog.Appended NOT_RECORDED = new EventLog.Appended(0, false);
 
+    /** Forgets what it remembers of a person (their data was deleted): their next event records them again. */
+    public void forgetUser(String userId) {
+        knownNames.remove(userId);
+    }
+
     /** Registers a listener for newly stored events (duplicates are not passed on). */
     public void addListener(Consumer<EventLog.StoredEvent> listener) {
         listeners.add(listener);

@@ -20,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * What each person controls about their own data: pausing their history (events are then counted,
  * not recorded), exporting everything Setlist holds about them, and deleting it, log entries
- * included. The model learned from them is replaced at its next training ({@code afterDelete}).
+ * included. What else holds them (caches, the model) is told through {@link #afterDelete}.
  *
  * <p>Thread-safe. Who is paused is kept in memory too, since every event asks.
  */
@@ -33,11 +33,11 @@ public final class PrivacyService implements RecordingPolicy {
     private final PlaylistOutbox outbox;
     private final InteractionLedger ledger;
     private final Clock clock;
-    private final Runnable afterDelete;
+    private final List<java.util.function.Consumer<String>> afterDelete = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Set<String> paused = ConcurrentHashMap.newKeySet();
 
     public PrivacyService(PrivacyStore store, EventLog eventLog, UserStore users, PlaylistStore playlists,
-                          PlaylistOutbox outbox, InteractionLedger ledger, Clock clock, Runnable afterDelete) {
+                          PlaylistOutbox outbox, InteractionLedger ledger, Clock clock) {
         this.store = store;
         this.eventLog = eventLog;
         this.users = users;
@@ -45,8 +45,12 @@ public final class PrivacyService implements RecordingPolicy {
         this.outbox = outbox;
         this.ledger = ledger;
         this.clock = clock;
-        this.afterDelete = afterDelete;
         paused.addAll(store.paused());
+    }
+
+    /** Registers what else must forget a person when their data is deleted (caches, the model). */
+    public void afterDelete(java.util.function.Consumer<String> action) {
+        afterDelete.add(action);
     }
 
     @Override
@@ -130,7 +134,7 @@ public final class PrivacyService implements RecordingPolicy {
         paused.remove(userId);
         boolean person = users.delete(userId);
         ledger.forget(userId);
-        afterDelete.run();
+        afterDelete.forEach(action -> action.accept(userId));
         return new Deleted(userId, events, written, pending, person);
     }
 }

@@ -29,7 +29,8 @@ import java.util.concurrent.TimeUnit;
 public final class PlaylistPublisher implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(PlaylistPublisher.class);
-    private static final Duration POLL = Duration.ofSeconds(5);
+    static final int POLL_SECONDS = 5;
+    private static final Duration POLL = Duration.ofSeconds(POLL_SECONDS);
 
     private final MediaServer server;
     private final PlaylistOutbox outbox;
@@ -64,20 +65,12 @@ public final class PlaylistPublisher implements AutoCloseable {
         }, 0, POLL.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Queues a write of {@code name} for {@code userId} (replacing a waiting one) and wakes the sender. */
+    /**
+     * Queues a write of {@code name} for {@code userId}, replacing a waiting one. The background sender
+     * takes it within {@value #POLL_SECONDS} s; {@link #drain()} sends it at once.
+     */
     public void queue(String userId, String name, List<String> itemIds) {
         outbox.enqueue(userId, name, itemIds, clock.instant());
-        if (!worker.isShutdown()) {
-            worker.execute(this::drainQuietly);
-        }
-    }
-
-    private void drainQuietly() {
-        try {
-            drain();
-        } catch (RuntimeException e) {
-            log.error("sending playlists failed unexpectedly; the writes stay queued", e);
-        }
     }
 
     /**
