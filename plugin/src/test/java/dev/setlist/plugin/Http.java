@@ -50,6 +50,10 @@ public final class Http {
         return send(HttpRequest.newBuilder(base.resolve(path)).method(method, publisher), headers);
     }
 
+    public Reply delete(String path, String... headers) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).DELETE(), headers);
+    }
+
     private Reply send(HttpRequest.Builder request, String... headers) {
         if (headers.length > 0) {
             request.headers(headers);

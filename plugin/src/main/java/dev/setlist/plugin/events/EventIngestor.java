@@ -30,15 +30,30 @@ public final class EventIngestor {
     private final UserStore users;
     private final Library library;
     private final Clock clock;
+    private final RecordingPolicy recording;
     private final List<Consumer<EventLog.StoredEvent>> listeners = new CopyOnWriteArrayList<>();
     /** Names already written, so that a progress tick a second does not rewrite its user row. */
     private final Map<String, String> knownNames = new ConcurrentHashMap<>();
 
     public EventIngestor(EventLog eventLog, UserStore users, Library library, Clock clock) {
+        this(eventLog, users, library, clock, RecordingPolicy.EVERYONE);
+    }
+
+    /** An ingestor that leaves out the events of people who paused their history. */
+    public EventIngestor(EventLog eventLog, UserStore users, Library library, Clock clock, RecordingPolicy recording) {
         this.eventLog = eventLog;
         this.users = users;
         this.library = library;
         this.clock = clock;
+        this.recording = recording;
+    }
+
+    /** What {@link #ingest} returns for an event of a person who paused their history: nothing stored. */
+    public static final EventLog.Appended NOT_RECORDED = new EventLog.Appended(0, false);
+
+    /** Forgets what it remembers of a person (their data was deleted): their next event records them again. */
+    public void forgetUser(String userId) {
+        knownNames.remove(userId);
     }
 
     /** Registers a listener for newly stored events (duplicates are not passed on). */
@@ -46,8 +61,15 @@ public final class EventIngestor {
         listeners.add(listener);
     }
 
-    /** Stores the event, then passes it on; returns once it is durable. */
+    /**
+     * Stores the event, then passes it on; returns once it is durable, or {@link #NOT_RECORDED} (sequence
+     * number 0) when the person paused their history.
+     */
     public EventLog.Appended ingest(PlaybackEvent event, String source, String deliveryKey, String rawBody) {
+        if (event.userId() != null && !recording.records(event.userId())) {
+            recording.unrecorded(event.userId());
+            return NOT_RECORDED;
+        }
         EventLog.Appended appended = eventLog.append(event, source, deliveryKey, rawBody);
         if (!appended.duplicate()) {
             passOn(event, source, appended);

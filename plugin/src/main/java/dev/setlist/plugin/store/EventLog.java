@@ -39,6 +39,12 @@ public interface EventLog {
     /** One person's events, in order. */
     List<StoredEvent> forUser(String userId);
 
+    /**
+     * Deletes every event of one person (they asked for their data to be deleted): the only time the
+     * log is not append-only. Returns how many were deleted.
+     */
+    long deleteUser(String userId);
+
     /** One event as delivered, for {@link #appendAll}. */
     record Delivery(PlaybackEvent event, String source, String deliveryKey, String rawBody) {
     }

@@ -40,13 +40,16 @@ public final class JdbcEventLog implements EventLog {
         this.clock = clock;
     }
 
+    /** Named, not RETURN_GENERATED_KEYS: PostgreSQL would return every column. */
+    private static final String[] GENERATED_SEQ = {"seq"};
+
     private static final String INSERT = "INSERT INTO event_log (received_at, occurred_at, source, delivery_key, "
             + "event_type, user_id, item_id, event_json, raw_body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     @Override
     public Appended append(PlaybackEvent event, String source, String deliveryKey, String rawBody) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement insert = connection.prepareStatement(INSERT, Statement.RETURN_GENERATED_KEYS)) {
+             PreparedStatement insert = connection.prepareStatement(INSERT, GENERATED_SEQ)) {
             bind(insert, new Delivery(event, source, deliveryKey, rawBody));
             try {
                 insert.executeUpdate();
@@ -78,7 +81,7 @@ public final class JdbcEventLog implements EventLog {
                         fresh.add(delivery);
                     }
                 }
-                try (PreparedStatement insert = connection.prepareStatement(INSERT, Statement.RETURN_GENERATED_KEYS)) {
+                try (PreparedStatement insert = connection.prepareStatement(INSERT, GENERATED_SEQ)) {
                     for (Delivery delivery : fresh) {
                         bind(insert, delivery);
                         insert.addBatch();
@@ -193,6 +196,17 @@ public final class JdbcEventLog implements EventLog {
             return events;
         } catch (SQLException e) {
             throw new StoreException("could not read the events of " + userId + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public long deleteUser(String userId) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement delete = connection.prepareStatement("DELETE FROM event_log WHERE user_id = ?")) {
+            delete.setString(1, userId);
+            return delete.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("could not delete the events of " + userId + ": " + e.getMessage(), e);
         }
     }
 
