@@ -282,6 +282,19 @@ public final class AlsModel implements RecommenderModel {
         }
     }
 
+    /**
+     * {@code out[i] = head[i] + scale * |q_i[head..d)|} for every item: with {@code scale} at least the
+     * tail norm of a person's vector, an upper bound on each full score given its head score.
+     */
+    public void addTailBounds(float[] head, float scale, float[] out) {
+        if (head.length < itemCount || out.length < itemCount) {
+            throw new IllegalArgumentException("head and out need length " + itemCount);
+        }
+        for (int item = 0; item < itemCount; item++) {
+            out[item] = head[item] + scale * tailNorms[item];
+        }
+    }
+
     /** {@code |q_item[head..d)|}. */
     public float tailNorm(int item) {
         return tailNorms[Objects.checkIndex(item, itemCount)];
