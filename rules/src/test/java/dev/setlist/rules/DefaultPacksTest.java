@@ -46,13 +46,14 @@ class DefaultPacksTest {
 
     @Test
     void theIndexListsEveryShippedRuleFile() throws IOException, URISyntaxException {
-        Path folder = Path.of(getClass().getClassLoader().getResource(RuleSources.DEFAULTS_ROOT).toURI());
+        Path folder = Path.of(getClass().getClassLoader().getResource(RuleSources.DEFAULTS_INDEX).toURI()).getParent();
         Set<String> onDisk = new TreeSet<>();
         try (Stream<Path> walk = Files.walk(folder)) {
             walk.filter(Files::isRegularFile).map(path -> folder.relativize(path).toString().replace('\\', '/'))
                     .filter(name -> RuleFile.Format.of(name) != null).forEach(onDisk::add);
         }
 
+        assertThat(onDisk).isNotEmpty();
         assertThat(shippedFiles()).extracting(RuleFile::path).containsExactlyInAnyOrderElementsOf(onDisk);
     }
 
