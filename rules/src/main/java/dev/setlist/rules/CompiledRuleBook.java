@@ -125,8 +125,9 @@ public final class CompiledRuleBook implements RuleBook {
             byId.putIfAbsent(candidate.itemId(), candidate);
         }
         Map<String, Item> items = new LinkedHashMap<>(byId.size() * 2);
+        java.time.Instant now = context.localTime().toInstant(java.time.ZoneOffset.UTC);
         for (Candidate candidate : byId.values()) {
-            items.put(candidate.itemId(), Item.of(candidate, context, curation));
+            items.put(candidate.itemId(), Item.of(candidate, context, curation, now));
         }
         Session session = new Session(start + limits.timeLimit().toNanos());
         String failure = session.run(context, tuning, curation, items.values());
@@ -298,14 +299,27 @@ public final class CompiledRuleBook implements RuleBook {
             }
         }
 
+        private List<RuleOutput> named;
+
+        /** Every output still in working memory, named after the rule that inserted it (computed once). */
+        private List<RuleOutput> named() {
+            if (named == null) {
+                named = new ArrayList<>(outputs.size());
+                for (Map.Entry<FactHandle, Object> entry : outputs.entrySet()) {
+                    if (entry.getValue() instanceof RuleOutput output) {
+                        named.add(output.rule() != null ? output
+                                : output.withRule(outputRules.getOrDefault(entry.getKey(), "(inserted outside a rule)")));
+                    }
+                }
+            }
+            return named;
+        }
+
         <T extends RuleOutput> List<T> outputs(Class<T> type) {
             List<T> found = new ArrayList<>();
-            for (Map.Entry<FactHandle, Object> entry : outputs.entrySet()) {
-                if (type.isInstance(entry.getValue())) {
-                    RuleOutput output = (RuleOutput) entry.getValue();
-                    String rule = output.rule() != null ? output.rule()
-                            : outputRules.getOrDefault(entry.getKey(), "(inserted outside a rule)");
-                    found.add(type.cast(output.withRule(rule)));
+            for (RuleOutput output : named()) {
+                if (type.isInstance(output)) {
+                    found.add(type.cast(output));
                 }
             }
             return found;
@@ -337,7 +351,7 @@ public final class CompiledRuleBook implements RuleBook {
         List<ConstraintKind> constraints(Curation curation, Set<String> candidateIds, List<Constraint> into,
                                          List<String> notes) {
             List<ConstraintKind> order = ConstraintKind.DEFAULT_RELAXATION_ORDER;
-            for (RuleOutput output : outputs(RuleOutput.class)) {
+            for (RuleOutput output : named()) {
                 String rule = output.rule();
                 if (output instanceof GenreCap cap) {
                     into.add(new Constraint.GroupCap(Facet.GENRE, cap.genre(), cap.max(), rule));
