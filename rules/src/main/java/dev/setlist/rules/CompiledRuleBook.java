@@ -293,7 +293,7 @@ public final class CompiledRuleBook implements RuleBook {
                 String rule = e.getMatch() == null ? "?" : e.getMatch().getRule().getName();
                 return "rule '" + rule + "' failed: " + cause.getClass().getSimpleName()
                         + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | StackOverflowError | LinkageError e) {
                 return "the rules failed: " + e.getClass().getSimpleName()
                         + (e.getMessage() == null ? "" : ": " + e.getMessage());
             } finally {
