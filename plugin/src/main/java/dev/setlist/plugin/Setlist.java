@@ -6,6 +6,7 @@ import dev.setlist.plugin.api.AuthFilter;
 import dev.setlist.plugin.api.ErrorMappers;
 import dev.setlist.plugin.api.FeedbackResource;
 import dev.setlist.plugin.api.HealthResource;
+import dev.setlist.plugin.api.ProfilesResource;
 import dev.setlist.plugin.api.UsersResource;
 import dev.setlist.plugin.api.WebUiResource;
 import dev.setlist.plugin.api.WebhookResource;
@@ -41,6 +42,8 @@ import dev.setlist.rules.RuleLimits;
 import dev.setlist.plugin.playlist.TuningDefaults;
 import dev.setlist.plugin.signals.PlayTimeline;
 import dev.setlist.plugin.store.PersonStore;
+import dev.setlist.plugin.store.ProfileStore;
+import dev.setlist.plugin.profile.ProfileService;
 import jakarta.ws.rs.ext.ContextResolver;
 import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -116,10 +119,11 @@ public final class Setlist implements AutoCloseable {
             InteractionLedger ledger = InteractionLedger.replay(eventLog);
             PlayTimeline timeline = PlayTimeline.replay(eventLog);
             PersonStore people = new PersonStore(database.dataSource(), clock);
+            ProfileService profiles = new ProfileService(new ProfileStore(database.dataSource()), users, clock);
 
             DemoMediaServer mediaServer = new DemoMediaServer(DemoLibrary.generate(DEMO_SEED, clock.instant()),
                     DemoHousehold.standard());
-            EventIngestor ingestor = new EventIngestor(eventLog, users, library, clock);
+            EventIngestor ingestor = new EventIngestor(eventLog, users, library, clock, profiles);
             ingestor.addListener(ledger::apply);
             ingestor.addListener(timeline::apply);
             int seeded = DemoSeeder.seedOnce(mediaServer, DEMO_SEED, clock.instant(), library, users, people, ingestor,
@@ -146,7 +150,7 @@ public final class Setlist implements AutoCloseable {
                     .map(problem -> "rules refused, " + liveRules.version() + " keeps serving: " + problem).toList());
             SessionMood mood = new SessionMood();
             OfferLog offers = new OfferLog();
-            PlaylistService playlists = new PlaylistService(library, users, people, ledger, timeline, trainer, mood,
+            PlaylistService playlists = new PlaylistService(library, profiles, people, ledger, timeline, trainer, mood,
                     offers, rules, new Sequencer(), TuningDefaults.STANDARD, clock, ZoneId.systemDefault());
             FeedbackService feedback = new FeedbackService(library, users, people, ingestor, mood, offers, playlists,
                     TuningDefaults.STANDARD, clock);
@@ -159,7 +163,8 @@ public final class Setlist implements AutoCloseable {
                     .register(new AuthFilter(adminKey, tokens))
                     .register(new HealthResource(health))
                     .register(new WebhookResource(webhookSecret.secret(), new WebhookPayloadParser(json), ingestor, clock))
-                    .register(new UsersResource(users, tokens, playlists))
+                    .register(new UsersResource(users, tokens, playlists, profiles))
+                    .register(new ProfilesResource(profiles, json))
                     .register(new FeedbackResource(feedback, json))
                     .register(new ApiDocsResource())
                     .register(new WebUiResource());

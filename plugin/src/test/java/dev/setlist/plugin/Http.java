@@ -43,6 +43,14 @@ public final class Http {
         return send(HttpRequest.newBuilder(base.resolve(path)).POST(HttpRequest.BodyPublishers.ofString(body)), headers);
     }
 
+    public Reply put(String path, String body, String... headers) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).PUT(HttpRequest.BodyPublishers.ofString(body)), headers);
+    }
+
+    public Reply delete(String path, String... headers) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).DELETE(), headers);
+    }
+
     private Reply send(HttpRequest.Builder request, String... headers) {
         if (headers.length > 0) {
             request.headers(headers);

@@ -30,15 +30,26 @@ public final class EventIngestor {
     private final UserStore users;
     private final Library library;
     private final Clock clock;
+    private final Attribution attribution;
     private final List<Consumer<EventLog.StoredEvent>> listeners = new CopyOnWriteArrayList<>();
     /** Names already written, so that a progress tick a second does not rewrite its user row. */
     private final Map<String, String> knownNames = new ConcurrentHashMap<>();
 
     public EventIngestor(EventLog eventLog, UserStore users, Library library, Clock clock) {
+        this(eventLog, users, library, clock, Attribution.NONE);
+    }
+
+    /**
+     * An ingestor that attributes each live event of an account to whoever {@code attribution} says is
+     * watching (a profile inside the account). Imports through {@link #ingestAll} are never attributed:
+     * they happened before anyone said who was watching.
+     */
+    public EventIngestor(EventLog eventLog, UserStore users, Library library, Clock clock, Attribution attribution) {
         this.eventLog = eventLog;
         this.users = users;
         this.library = library;
         this.clock = clock;
+        this.attribution = attribution;
     }
 
     /** Registers a listener for newly stored events (duplicates are not passed on). */
@@ -46,11 +57,16 @@ public final class EventIngestor {
         listeners.add(listener);
     }
 
-    /** Stores the event, then passes it on; returns once it is durable. */
+    /**
+     * Stores the event, then passes it on; returns once it is durable. When a profile of the account is
+     * watching, the log keeps the event as delivered together with that attribution, and the listeners
+     * get the event as the profile's.
+     */
     public EventLog.Appended ingest(PlaybackEvent event, String source, String deliveryKey, String rawBody) {
-        EventLog.Appended appended = eventLog.append(event, source, deliveryKey, rawBody);
+        String personId = event.userId() == null ? null : attribution.personFor(event);
+        EventLog.Appended appended = eventLog.appendAttributed(event, personId, source, deliveryKey, rawBody);
         if (!appended.duplicate()) {
-            passOn(event, source, appended);
+            passOn(event, personId == null ? event : event.attributedTo(personId), source, appended);
         }
         return appended;
     }
@@ -60,13 +76,15 @@ public final class EventIngestor {
         List<EventLog.Appended> results = eventLog.appendAll(deliveries);
         for (int i = 0; i < deliveries.size(); i++) {
             if (!results.get(i).duplicate()) {
-                passOn(deliveries.get(i).event(), deliveries.get(i).source(), results.get(i));
+                PlaybackEvent event = deliveries.get(i).event();
+                passOn(event, event, deliveries.get(i).source(), results.get(i));
             }
         }
         return results;
     }
 
-    private void passOn(PlaybackEvent event, String source, EventLog.Appended appended) {
+    /** Learns the account and the item from the event as delivered, then tells the listeners of the attributed one. */
+    private void passOn(PlaybackEvent event, PlaybackEvent attributed, String source, EventLog.Appended appended) {
         if (event.userId() != null) {
             String known = knownNames.computeIfAbsent(event.userId(),
                     id -> users.find(id).map(MediaUser::name).orElse(null));
@@ -78,7 +96,7 @@ public final class EventIngestor {
             }
         }
         library.learnFrom(event);
-        EventLog.StoredEvent stored = new EventLog.StoredEvent(appended.seq(), clock.instant(), source, event);
+        EventLog.StoredEvent stored = new EventLog.StoredEvent(appended.seq(), clock.instant(), source, attributed);
         for (Consumer<EventLog.StoredEvent> listener : listeners) {
             try {
                 listener.accept(stored);

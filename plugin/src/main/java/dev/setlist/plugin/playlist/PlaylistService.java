@@ -1,11 +1,11 @@
 package dev.setlist.plugin.playlist;
 
 import dev.setlist.plugin.library.Library;
-import dev.setlist.plugin.media.MediaUser;
 import dev.setlist.plugin.signals.InteractionLedger;
 import dev.setlist.plugin.signals.PlayTimeline;
+import dev.setlist.plugin.profile.Person;
+import dev.setlist.plugin.profile.ProfileService;
 import dev.setlist.plugin.store.PersonStore;
-import dev.setlist.plugin.store.UserStore;
 import dev.setlist.plugin.taste.ExplorationPosterior;
 import dev.setlist.plugin.taste.ModelTrainer;
 import dev.setlist.plugin.taste.TasteModel;
@@ -53,7 +53,7 @@ public final class PlaylistService {
     static final int CANDIDATES = 300;
 
     private final Library library;
-    private final UserStore users;
+    private final ProfileService persons;
     private final PersonStore people;
     private final InteractionLedger ledger;
     private final PlayTimeline timeline;
@@ -66,12 +66,12 @@ public final class PlaylistService {
     private final Clock clock;
     private final ZoneId zone;
 
-    public PlaylistService(Library library, UserStore users, PersonStore people, InteractionLedger ledger,
+    public PlaylistService(Library library, ProfileService persons, PersonStore people, InteractionLedger ledger,
                            PlayTimeline timeline, ModelTrainer trainer, SessionMood mood, OfferLog offers, RuleBook rules,
                            Sequencer sequencer,
                            TuningDefaults defaults, Clock clock, ZoneId zone) {
         this.library = library;
-        this.users = users;
+        this.persons = persons;
         this.people = people;
         this.ledger = ledger;
         this.timeline = timeline;
@@ -86,12 +86,13 @@ public final class PlaylistService {
     }
 
     /**
-     * The playlist of {@code userId}.
+     * The playlist of {@code userId}: an account, or a profile inside one ({@code <account>~<profile>}),
+     * whose name and parental ceiling the rules see.
      *
      * @throws UnknownUserException when nobody has that id
      */
     public Playlist playlistFor(String userId, PlaylistRequest request) {
-        MediaUser user = users.find(userId).orElseThrow(() -> new UnknownUserException(userId));
+        Person person = persons.person(userId).orElseThrow(() -> new UnknownUserException(userId));
         Instant now = clock.instant();
         Map<String, InteractionLedger.Interaction> interactions = ledger.snapshot(userId);
         Map<String, Double> weights = new HashMap<>();
@@ -129,8 +130,8 @@ public final class PlaylistService {
         Mode mode = request.mode() != null ? request.mode()
                 : people.mode(userId).map(choice -> Mode.parse(choice.mode())).orElse(null);
         LocalDateTime localTime = request.localTime() != null ? request.localTime() : LocalDateTime.ofInstant(now, zone);
-        ListeningContext context = new ListeningContext(userId, null, mode, localTime, request.device(),
-                request.client(), SessionSoFar.of(sessionItems), null, lastPlayed, request.signals());
+        ListeningContext context = new ListeningContext(userId, person.profile(), mode, localTime, request.device(),
+                request.client(), SessionSoFar.of(sessionItems), person.parentalCeiling(), lastPlayed, request.signals());
 
         PlaylistRequest.Media media = request.media() != null ? request.media() : latestMedia(userId);
         TasteModel taste = trainer.current();
@@ -176,7 +177,7 @@ public final class PlaylistService {
                 wildcards, request.budgetMinutes());
         Playlist.RulesUsed rulesUsed = new Playlist.RulesUsed(outcome.bookVersion(), outcome.firedRules(), outcome.failure());
         String model = taste == null ? "none yet (no plays)" : "iALS trained " + taste.trainedAt();
-        return new Playlist(user.id(), user.name(), now, media.name().toLowerCase(java.util.Locale.ROOT), modeUsed, tuningUsed, rulesUsed, relaxed, model,
+        return new Playlist(person.id(), person.name(), now, media.name().toLowerCase(java.util.Locale.ROOT), modeUsed, tuningUsed, rulesUsed, relaxed, model,
                 history.size(), entries);
     }
 
