@@ -6,6 +6,7 @@ import dev.setlist.plugin.api.AuthFilter;
 import dev.setlist.plugin.api.ErrorMappers;
 import dev.setlist.plugin.api.FeedbackResource;
 import dev.setlist.plugin.api.HealthResource;
+import dev.setlist.plugin.api.JourneyResource;
 import dev.setlist.plugin.api.ProfilesResource;
 import dev.setlist.plugin.api.UsersResource;
 import dev.setlist.plugin.api.WebUiResource;
@@ -20,6 +21,7 @@ import dev.setlist.plugin.demo.DemoMediaServer;
 import dev.setlist.plugin.demo.DemoSeeder;
 import dev.setlist.plugin.events.EventIngestor;
 import dev.setlist.plugin.jellyfin.WebhookPayloadParser;
+import dev.setlist.plugin.journey.JourneyService;
 import dev.setlist.plugin.library.Library;
 import dev.setlist.plugin.playlist.FeedbackService;
 import dev.setlist.plugin.playlist.OfferLog;
@@ -152,6 +154,8 @@ public final class Setlist implements AutoCloseable {
             OfferLog offers = new OfferLog();
             PlaylistService playlists = new PlaylistService(library, profiles, people, ledger, timeline, trainer, mood,
                     offers, rules, new Sequencer(), TuningDefaults.STANDARD, clock, ZoneId.systemDefault());
+            JourneyService journeys = new JourneyService(library, profiles, people, ledger, timeline, trainer, rules,
+                    new Sequencer(), TuningDefaults.STANDARD, clock, ZoneId.systemDefault());
             FeedbackService feedback = new FeedbackService(library, users, people, ingestor, mood, offers, playlists,
                     TuningDefaults.STANDARD, clock);
 
@@ -165,6 +169,7 @@ public final class Setlist implements AutoCloseable {
                     .register(new WebhookResource(webhookSecret.secret(), new WebhookPayloadParser(json), ingestor, clock))
                     .register(new UsersResource(users, tokens, playlists, profiles))
                     .register(new ProfilesResource(profiles, json))
+                    .register(new JourneyResource(journeys, profiles))
                     .register(new FeedbackResource(feedback, json))
                     .register(new ApiDocsResource())
                     .register(new WebUiResource());

@@ -22,7 +22,8 @@ class OpenApiDocumentTest {
 
     /** Every resource class the composition root registers. */
     static final List<Class<?>> RESOURCES = List.of(HealthResource.class, WebhookResource.class, UsersResource.class,
-            ApiDocsResource.class, WebUiResource.class, FeedbackResource.class, ProfilesResource.class);
+            ApiDocsResource.class, WebUiResource.class, FeedbackResource.class, ProfilesResource.class,
+            JourneyResource.class);
 
     @Test
     void documentsEveryOperationOfTheApi() throws IOException {
