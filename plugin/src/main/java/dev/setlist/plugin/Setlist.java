@@ -4,10 +4,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.setlist.plugin.api.ApiDocsResource;
 import dev.setlist.plugin.api.AuthFilter;
 import dev.setlist.plugin.api.ErrorMappers;
+import dev.setlist.plugin.api.ModeResource;
+import dev.setlist.plugin.api.SurpriseResource;
+import dev.setlist.plugin.api.TuningResource;
+import dev.setlist.plugin.api.WhyResource;
+import dev.setlist.plugin.api.OnboardingResource;
 import dev.setlist.plugin.api.FeedbackResource;
 import dev.setlist.plugin.api.HealthResource;
 import dev.setlist.plugin.api.JourneyResource;
+import dev.setlist.plugin.api.PrivacyResource;
 import dev.setlist.plugin.api.ProfilesResource;
+import dev.setlist.plugin.api.PublishResource;
 import dev.setlist.plugin.api.UsersResource;
 import dev.setlist.plugin.api.WebUiResource;
 import dev.setlist.plugin.api.WebhookResource;
@@ -20,11 +27,24 @@ import dev.setlist.plugin.demo.DemoLibrary;
 import dev.setlist.plugin.demo.DemoMediaServer;
 import dev.setlist.plugin.demo.DemoSeeder;
 import dev.setlist.plugin.events.EventIngestor;
+import dev.setlist.plugin.jellyfin.JellyfinClient;
+import dev.setlist.plugin.jellyfin.JellyfinServer;
+import dev.setlist.plugin.jellyfin.JellyfinSocketSource;
+import dev.setlist.plugin.jellyfin.JellyfinSync;
 import dev.setlist.plugin.jellyfin.WebhookPayloadParser;
 import dev.setlist.plugin.journey.JourneyService;
+import dev.setlist.plugin.media.MediaServer;
+import dev.setlist.plugin.playlist.Playlist;
+import dev.setlist.plugin.privacy.PrivacyService;
+import dev.setlist.plugin.publish.PlaylistPublisher;
+import dev.setlist.plugin.publish.PlaylistSchedule;
+import dev.setlist.plugin.store.PlaylistOutbox;
+import dev.setlist.plugin.store.PlaylistStore;
+import dev.setlist.plugin.store.PrivacyStore;
 import dev.setlist.plugin.library.Library;
 import dev.setlist.plugin.playlist.FeedbackService;
 import dev.setlist.plugin.playlist.OfferLog;
+import dev.setlist.plugin.playlist.PlaylistRequest;
 import dev.setlist.plugin.playlist.PlaylistService;
 import dev.setlist.plugin.playlist.SessionMood;
 import dev.setlist.plugin.server.HttpServer;
@@ -36,6 +56,8 @@ import dev.setlist.plugin.store.JdbcEventLog;
 import dev.setlist.plugin.store.SettingStore;
 import dev.setlist.plugin.store.UserStore;
 import dev.setlist.plugin.taste.ModelTrainer;
+import dev.setlist.plugin.taste.OnboardingService;
+import dev.setlist.plugin.taste.PersonHistory;
 import dev.setlist.scorer.als.AlsSettings;
 import dev.setlist.scorer.sequencing.Sequencer;
 import dev.setlist.rules.FileVersionStore;
@@ -61,6 +83,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The composition root: builds every part of a running Setlist with constructors, in dependency
@@ -74,17 +98,24 @@ public final class Setlist implements AutoCloseable {
 
     /** Seed of the demo library and household: every demo install shows the same library. */
     static final long DEMO_SEED = 20_261_128L;
+    private static final Duration JELLYFIN_TIMEOUT = Duration.ofSeconds(30);
+    /** A playlist write that failed is retried after 10 s, then 20 s, 40 s... at most every 30 min. */
+    private static final Duration PUBLISH_FIRST_RETRY = Duration.ofSeconds(10);
+    private static final Duration PUBLISH_MAX_RETRY = Duration.ofMinutes(30);
 
     private final Database database;
     private final ModelTrainer trainer;
     private final LiveRuleBook rules;
     private final HttpServer server;
+    private final List<AutoCloseable> background;
 
-    private Setlist(Database database, ModelTrainer trainer, LiveRuleBook rules, HttpServer server) {
+    private Setlist(Database database, ModelTrainer trainer, LiveRuleBook rules, HttpServer server,
+                    List<AutoCloseable> background) {
         this.database = database;
         this.trainer = trainer;
         this.rules = rules;
         this.server = server;
+        this.background = background;
     }
 
     /**
@@ -98,9 +129,10 @@ public final class Setlist implements AutoCloseable {
     public static Setlist start(SetlistConfig config, boolean demo, PrintStream out) {
         Instant started = Instant.now();
         Clock clock = Clock.systemUTC();
-        if (!demo && config.hasJellyfin()) {
-            throw new StartupException("jellyfin.url is set, but this build cannot sync from Jellyfin yet; "
-                    + "unset SETLIST_JELLYFIN_URL to run on the demo library");
+        boolean jellyfin = !demo && config.hasJellyfin();
+        if (jellyfin && config.jellyfinApiKey().isEmpty()) {
+            throw new StartupException("jellyfin.url is set but jellyfin.api-key is not: create an API key in "
+                    + "Jellyfin (Dashboard > API Keys) and set SETLIST_JELLYFIN_API_KEY");
         }
         HttpServer.checkAvailable(config.host(), config.port());
         try {
@@ -108,9 +140,12 @@ public final class Setlist implements AutoCloseable {
         } catch (IOException e) {
             throw new StartupException("cannot create the data folder " + config.dataFolder() + ": " + e.getMessage());
         }
-        Database database = Database.openH2(config.dataFolder());
+        Database database = config.database().url()
+                .map(url -> Database.openJdbc(url, config.database().user(), config.database().password()))
+                .orElseGet(() -> Database.openH2(config.dataFolder()));
         ModelTrainer trainer = null;
         LiveRuleBook rules = null;
+        List<AutoCloseable> background = new ArrayList<>();
         try {
             ObjectMapper json = JsonMapper.create();
             SecureRandom random = new SecureRandom();
@@ -118,27 +153,52 @@ public final class Setlist implements AutoCloseable {
             UserStore users = new UserStore(database.dataSource());
             SettingStore settings = new SettingStore(database.dataSource());
             Library library = new Library(new CatalogStore(database.dataSource(), json));
-            InteractionLedger ledger = InteractionLedger.replay(eventLog);
+            InteractionLedger ledger = InteractionLedger.replay(eventLog, config.signals());
             PlayTimeline timeline = PlayTimeline.replay(eventLog);
             PersonStore people = new PersonStore(database.dataSource(), clock);
             ProfileService profiles = new ProfileService(new ProfileStore(database.dataSource()), users, clock);
+            PlaylistStore playlistStore = new PlaylistStore(database.dataSource(), json);
+            PlaylistOutbox outbox = new PlaylistOutbox(database.dataSource(), json);
+            trainer = new ModelTrainer(AlsSettings.defaults(), library, ledger, timeline, clock, 50);
+            PrivacyService privacy = new PrivacyService(new PrivacyStore(database.dataSource()), eventLog, users,
+                    playlistStore, outbox, ledger, clock);
 
-            DemoMediaServer mediaServer = new DemoMediaServer(DemoLibrary.generate(DEMO_SEED, clock.instant()),
-                    DemoHousehold.standard());
-            EventIngestor ingestor = new EventIngestor(eventLog, users, library, clock, profiles);
+            EventIngestor ingestor = new EventIngestor(eventLog, users, library, clock, privacy, profiles);
+            privacy.afterDelete(ingestor::forgetUser);
             ingestor.addListener(ledger::apply);
             ingestor.addListener(timeline::apply);
-            int seeded = DemoSeeder.seedOnce(mediaServer, DEMO_SEED, clock.instant(), library, users, people, ingestor,
-                    settings);
-            if (seeded > 0) {
-                log.info("demo library loaded: {} items, {} people, {} history events",
-                        library.size(), mediaServer.users().size(), seeded);
+            MediaServer mediaServer;
+            JellyfinSync sync = null;
+            JellyfinSocketSource socketSource = null;
+            if (jellyfin) {
+                JellyfinClient jellyfinClient = new JellyfinClient(config.jellyfinUrl().orElseThrow(),
+                        config.jellyfinApiKey().orElseThrow(), Version.current(), JELLYFIN_TIMEOUT);
+                JellyfinServer jellyfinServer = new JellyfinServer(jellyfinClient, playlistStore, clock);
+                mediaServer = jellyfinServer;
+                sync = new JellyfinSync(jellyfinServer, library, users, settings, ingestor, clock,
+                        config.sync().interval(), config.sync().importHistory());
+                ingestor.addListener(sync::onEvent);
+                background.add(sync);
+                if (config.sync().events() == SetlistConfig.EventSource.WEBSOCKET) {
+                    socketSource = new JellyfinSocketSource(jellyfinClient, ingestor, clock);
+                    background.add(socketSource);
+                }
+            } else {
+                DemoMediaServer demoServer = new DemoMediaServer(DemoLibrary.generate(DEMO_SEED, clock.instant()),
+                        DemoHousehold.standard());
+                mediaServer = demoServer;
+                int seeded = DemoSeeder.seedOnce(demoServer, DEMO_SEED, clock.instant(), library, users, people,
+                        ingestor, settings);
+                if (seeded > 0) {
+                    log.info("demo library loaded: {} items, {} people, {} history events",
+                            library.size(), demoServer.users().size(), seeded);
+                }
             }
 
-            trainer = new ModelTrainer(AlsSettings.defaults(), library, ledger, timeline, clock, 50);
             trainer.trainNow();
             ModelTrainer liveTrainer = trainer;
             ingestor.addListener(event -> liveTrainer.onEvent());
+            privacy.afterDelete(deleted -> liveTrainer.trainNow());
 
             AdminKey adminKey = AdminKey.resolve(config.adminKey(), settings, random);
             WebhookSecret.Resolved webhookSecret = WebhookSecret.resolve(config.webhookSecret(), settings, random);
@@ -152,12 +212,34 @@ public final class Setlist implements AutoCloseable {
                     .map(problem -> "rules refused, " + liveRules.version() + " keeps serving: " + problem).toList());
             SessionMood mood = new SessionMood();
             OfferLog offers = new OfferLog();
-            PlaylistService playlists = new PlaylistService(library, profiles, people, ledger, timeline, trainer, mood,
+            PersonHistory histories = new PersonHistory(ledger, people);
+            PlaylistService playlists = new PlaylistService(library, profiles, people, histories, ledger, timeline, trainer, mood,
                     offers, rules, new Sequencer(), TuningDefaults.STANDARD, clock, ZoneId.systemDefault());
-            JourneyService journeys = new JourneyService(library, profiles, people, ledger, timeline, trainer, rules,
-                    new Sequencer(), TuningDefaults.STANDARD, clock, ZoneId.systemDefault());
+            JourneyService journeys = new JourneyService(library, profiles, people, histories, ledger, timeline, trainer,
+                    rules, new Sequencer(), TuningDefaults.STANDARD, clock, ZoneId.systemDefault());
             FeedbackService feedback = new FeedbackService(library, users, people, ingestor, mood, offers, playlists,
                     TuningDefaults.STANDARD, clock);
+            PlaylistPublisher publisher = new PlaylistPublisher(mediaServer, outbox, users, clock, PUBLISH_FIRST_RETRY,
+                    PUBLISH_MAX_RETRY);
+            background.add(publisher);
+            int length = config.playlists().length();
+            PlaylistSchedule schedule = new PlaylistSchedule(config.playlists().refresh(), config.zone(),
+                    (user, name) -> playlists.playlistFor(user.id(), PlaylistRequest.of(length)).items().stream()
+                            .map(Playlist.Entry::itemId).toList(),
+                    publisher, users, settings, clock);
+            background.add(schedule);
+            health.addProblemSource(publisher::problems);
+            publisher.start();
+            if (sync != null) {
+                health.addProblemSource(sync::problems);
+                sync.afterFirstSync(liveTrainer::trainNow);
+                sync.afterFirstSync(schedule::start);
+                sync.start();
+            }
+            if (socketSource != null) {
+                health.addProblemSource(socketSource::problems);
+                socketSource.start();
+            }
 
             ResourceConfig application = new ResourceConfig()
                     .register(JacksonFeature.withoutExceptionMappers())
@@ -171,7 +253,14 @@ public final class Setlist implements AutoCloseable {
                     .register(new ProfilesResource(profiles, json))
                     .register(new JourneyResource(journeys, profiles))
                     .register(new FeedbackResource(feedback, json))
+                    .register(new OnboardingResource(new OnboardingService(library, users, people, histories, trainer), json))
+                    .register(new ModeResource(users, people, json, clock))
+                    .register(new TuningResource(users, people, TuningDefaults.STANDARD, json))
+                    .register(new WhyResource(playlists))
+                    .register(new SurpriseResource(playlists))
                     .register(new ApiDocsResource())
+                    .register(new PrivacyResource(privacy))
+                    .register(new PublishResource(schedule, publisher, outbox))
                     .register(new WebUiResource());
             HttpServer server = HttpServer.start(config.host(), config.port(), application);
             URI url = server.baseUri();
@@ -186,8 +275,9 @@ public final class Setlist implements AutoCloseable {
                         + webhookSecret.secret());
             }
             out.flush();
-            return new Setlist(database, trainer, rules, server);
+            return new Setlist(database, trainer, rules, server, List.copyOf(background));
         } catch (RuntimeException e) {
+            closeAll(background);
             if (rules != null) {
                 rules.close();
             }
@@ -208,9 +298,20 @@ public final class Setlist implements AutoCloseable {
         try {
             server.close();
         } finally {
+            closeAll(background);
             rules.close();
             trainer.close();
             database.close();
+        }
+    }
+
+    private static void closeAll(List<AutoCloseable> parts) {
+        for (AutoCloseable part : parts) {
+            try {
+                part.close();
+            } catch (Exception e) {
+                log.warn("{} did not close cleanly: {}", part.getClass().getSimpleName(), e.toString());
+            }
         }
     }
 

@@ -43,8 +43,11 @@ public final class Http {
         return send(HttpRequest.newBuilder(base.resolve(path)).POST(HttpRequest.BodyPublishers.ofString(body)), headers);
     }
 
-    public Reply put(String path, String body, String... headers) {
-        return send(HttpRequest.newBuilder(base.resolve(path)).PUT(HttpRequest.BodyPublishers.ofString(body)), headers);
+    /** Any method; {@code body} may be {@code null}. */
+    public Reply send(String method, String path, String body, String... headers) {
+        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body);
+        return send(HttpRequest.newBuilder(base.resolve(path)).method(method, publisher), headers);
     }
 
     public Reply delete(String path, String... headers) {

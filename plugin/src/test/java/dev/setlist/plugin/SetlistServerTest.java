@@ -4,10 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.setlist.plugin.config.ConfigKey;
 import dev.setlist.plugin.config.ConfigLoader;
 import dev.setlist.plugin.config.SetlistConfig;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
@@ -21,7 +19,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** End to end: the real server on a free loopback port, a real H2 file, events in over HTTP, playlists out. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(DemoServer.Extension.class)
 class SetlistServerTest {
 
     private static final String ADMIN = "test-admin-key";
@@ -30,16 +28,10 @@ class SetlistServerTest {
     @TempDir
     Path data;
 
-    private Setlist shared;
+    private final DemoServer shared;
 
-    @BeforeAll
-    void startShared(@TempDir Path sharedData) {
-        shared = start(sharedData);
-    }
-
-    @AfterAll
-    void stopShared() {
-        shared.close();
+    SetlistServerTest(DemoServer shared) {
+        this.shared = shared;
     }
 
     private Setlist start() {
@@ -115,7 +107,7 @@ class SetlistServerTest {
 
     @Test
     void refusesBadWebhooksAndStoresNothing() {
-        Http http = new Http(shared.baseUri());
+        Http http = shared.http();
         long events = http.get("api/health").json().get("events").asLong();
         String body = stopBody("aabbccddeeff00112233445566778899", "0123456789abcdef0123456789abcdef", "casey");
 
@@ -139,7 +131,7 @@ class SetlistServerTest {
 
     @Test
     void guardsTheApiAndServesThePage() {
-        Http http = new Http(shared.baseUri());
+        Http http = shared.http();
         assertThat(http.get("api/users").status()).isEqualTo(401);
         assertThat(http.get("api/users", "Authorization", "Bearer wrong").status()).isEqualTo(401);
 
@@ -167,7 +159,7 @@ class SetlistServerTest {
 
     @Test
     void aPersonsTokenReachesOnlyThatPerson() {
-        Http http = new Http(shared.baseUri());
+        Http http = shared.http();
         JsonNode users = http.get("api/users", "Authorization", "Bearer " + ADMIN).json();
         String alex = idOf(users, "Alex");
         String sam = idOf(users, "Sam");
@@ -193,7 +185,7 @@ class SetlistServerTest {
 
     @Test
     void playlistsFollowModeMediaAndParameters() {
-        Http http = new Http(shared.baseUri());
+        Http http = shared.http();
         JsonNode users = http.get("api/users", "Authorization", "Bearer " + ADMIN).json();
         String alex = idOf(users, "Alex");
         String robin = idOf(users, "Robin");
@@ -227,7 +219,7 @@ class SetlistServerTest {
 
     @Test
     void feedbackTeachesAtOnceAndReplansTheSession() {
-        Http http = new Http(shared.baseUri());
+        Http http = shared.http();
         String auth = "Bearer " + ADMIN;
         String jordan = idOf(http.get("api/users", "Authorization", auth).json(), "Jordan");
         String feedbackPath = "api/users/" + jordan + "/feedback";

@@ -411,6 +411,16 @@ public final class RuleCompiler {
                 }
             }
         }
+        if (needle != null && line <= 0) {
+            // Some messages (for example from a pattern expanded out of a DSL) carry no line: the first
+            // occurrence of the offending text is the best position there is.
+            for (int l = 1; l <= unit.drlLines().length; l++) {
+                int column = columnOf(unit.drlLines()[l - 1], needle);
+                if (column > 0) {
+                    return unit.problem(l, column, needle, firstLineOf(message));
+                }
+            }
+        }
         return unit.problem(line, 0, needle, firstLineOf(message));
     }
 

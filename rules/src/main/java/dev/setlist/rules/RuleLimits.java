@@ -9,8 +9,8 @@ import java.util.Objects;
  *
  * <p>Immutable; share freely.
  *
- * @param maxFirings rule firings allowed per evaluation (default 20,000: the shipped packs fire a few
- *                   hundred times for 500 candidates)
+ * @param maxFirings rule firings allowed per evaluation (default 10,000: the shipped packs fire about
+ *                   one to three times per candidate)
  * @param timeLimit  wall-clock time allowed per evaluation, checked before every firing (default 1 s: the
  *                   shipped packs take about a millisecond warm, but a cold JVM on a busy machine can take
  *                   hundreds of milliseconds for its first evaluations, and a limit that trips on those
@@ -18,7 +18,7 @@ import java.util.Objects;
  */
 public record RuleLimits(int maxFirings, Duration timeLimit) {
 
-    public static final RuleLimits DEFAULTS = new RuleLimits(20_000, Duration.ofSeconds(1));
+    public static final RuleLimits DEFAULTS = new RuleLimits(10_000, Duration.ofSeconds(1));
 
     public RuleLimits {
         if (maxFirings < 1) {

@@ -32,7 +32,8 @@ import java.util.Map;
  *       the reason; nothing is stored.</li>
  *   <li>A notification type Setlist does not record: 202 {@code {"ignored": type}}.</li>
  *   <li>Otherwise the event is in the log before the answer: 200 {@code {"seq": n, "duplicate": false}},
- *       or {@code "duplicate": true} when the same body was delivered before.</li>
+ *       or {@code "duplicate": true} when the same body was delivered before; or, for a person who
+ *       paused their history, 200 {@code {"recorded": false}} and only a count is kept.</li>
  * </ul>
  */
 @Path("/webhook/jellyfin")
@@ -77,6 +78,9 @@ public final class WebhookResource {
         var event = ((WebhookPayloadParser.Accepted) result).event();
         EventLog.Appended appended = ingestor.ingest(event, "webhook", DeliveryKey.of(bytes),
                 new String(bytes, StandardCharsets.UTF_8));
+        if (appended == EventIngestor.NOT_RECORDED) {
+            return Response.ok(Map.of("recorded", false, "reason", "this person paused their history")).build();
+        }
         return Response.ok(Map.of("seq", appended.seq(), "duplicate", appended.duplicate())).build();
     }
 }

@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = SetlistCommand.VersionProvider.class,
         description = "An open playlist orchestrator for self-hosted media servers.",
-        subcommands = {ServeCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, DemoCommand.class, EvaluateCommand.class, TuneCommand.class, RulesCommand.class,
+                ReplayCommand.class, CommandLine.HelpCommand.class})
 public final class SetlistCommand implements Runnable {
 
     @Spec

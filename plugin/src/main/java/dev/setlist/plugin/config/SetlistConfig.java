@@ -1,7 +1,13 @@
 package dev.setlist.plugin.config;
 
+import dev.setlist.plugin.publish.PlaylistSchedule;
+import dev.setlist.plugin.signals.SignalSettings;
+
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -16,6 +22,11 @@ import java.util.Optional;
  * @param rulesFolder    the curator rules folder, if any
  * @param webhookSecret  the configured webhook secret, if any (otherwise one is generated)
  * @param adminKey       the configured admin key, if any (otherwise one is generated)
+ * @param database       where the database is: the H2 file in the data folder, or a JDBC URL
+ * @param sync           how events come in and how often the media server is re-read
+ * @param playlists      which playlists are refreshed for everyone, and how long they are
+ * @param signals        the thresholds that turn plays into interaction weights
+ * @param zone           the household's time zone
  */
 public record SetlistConfig(
         int port,
@@ -25,7 +36,45 @@ public record SetlistConfig(
         Optional<String> jellyfinApiKey,
         Optional<Path> rulesFolder,
         Optional<String> webhookSecret,
-        Optional<String> adminKey) {
+        Optional<String> adminKey,
+        Database database,
+        Sync sync,
+        Playlists playlists,
+        SignalSettings signals,
+        ZoneId zone) {
+
+    /**
+     * @param url      a JDBC URL ({@code jdbc:postgresql:} or {@code jdbc:h2:}); empty for the H2 file in the data folder
+     * @param user     the user, or empty
+     * @param password the password, or empty
+     */
+    public record Database(Optional<String> url, String user, String password) {
+        @Override
+        public String toString() {
+            return url.isPresent() ? "jdbc URL (set)" : "H2 in the data folder";
+        }
+    }
+
+    /** Where playback events come from. */
+    public enum EventSource { WEBHOOK, WEBSOCKET }
+
+    /**
+     * @param events        the live event source besides the always-open webhook
+     * @param interval      how often people and the catalog are re-read
+     * @param importHistory whether each person's history is imported once
+     */
+    public record Sync(EventSource events, Duration interval, boolean importHistory) {
+    }
+
+    /**
+     * @param refresh the daily playlists
+     * @param length  items per playlist
+     */
+    public record Playlists(List<PlaylistSchedule.Entry> refresh, int length) {
+        public Playlists {
+            refresh = List.copyOf(refresh);
+        }
+    }
 
     /** Whether a Jellyfin server is configured; without one Setlist serves the demo library. */
     public boolean hasJellyfin() {
@@ -40,6 +89,7 @@ public record SetlistConfig(
                 + ", jellyfinApiKey=" + (jellyfinApiKey.isPresent() ? "set" : "none")
                 + ", rules=" + rulesFolder.map(Path::toString).orElse("shipped packs only")
                 + ", webhookSecret=" + (webhookSecret.isPresent() ? "set" : "generated")
-                + ", adminKey=" + (adminKey.isPresent() ? "set" : "generated") + "]";
+                + ", adminKey=" + (adminKey.isPresent() ? "set" : "generated")
+                + ", database=" + database + ", sync=" + sync + ", playlists=" + playlists + ", zone=" + zone + "]";
     }
 }

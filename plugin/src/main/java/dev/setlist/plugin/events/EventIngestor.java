@@ -30,26 +30,43 @@ public final class EventIngestor {
     private final UserStore users;
     private final Library library;
     private final Clock clock;
+    private final RecordingPolicy recording;
     private final Attribution attribution;
     private final List<Consumer<EventLog.StoredEvent>> listeners = new CopyOnWriteArrayList<>();
     /** Names already written, so that a progress tick a second does not rewrite its user row. */
     private final Map<String, String> knownNames = new ConcurrentHashMap<>();
 
     public EventIngestor(EventLog eventLog, UserStore users, Library library, Clock clock) {
-        this(eventLog, users, library, clock, Attribution.NONE);
+        this(eventLog, users, library, clock, RecordingPolicy.EVERYONE, Attribution.NONE);
+    }
+
+    /** An ingestor that leaves out the events of people who paused their history. */
+    public EventIngestor(EventLog eventLog, UserStore users, Library library, Clock clock, RecordingPolicy recording) {
+        this(eventLog, users, library, clock, recording, Attribution.NONE);
     }
 
     /**
-     * An ingestor that attributes each live event of an account to whoever {@code attribution} says is
-     * watching (a profile inside the account). Imports through {@link #ingestAll} are never attributed:
-     * they happened before anyone said who was watching.
+     * An ingestor that leaves out the events of people who paused their history, and attributes each live
+     * event of an account to whoever {@code attribution} says is watching (a profile inside the account).
+     * Imports through {@link #ingestAll} are never attributed: they happened before anyone said who was
+     * watching.
      */
-    public EventIngestor(EventLog eventLog, UserStore users, Library library, Clock clock, Attribution attribution) {
+    public EventIngestor(EventLog eventLog, UserStore users, Library library, Clock clock, RecordingPolicy recording,
+                         Attribution attribution) {
         this.eventLog = eventLog;
         this.users = users;
         this.library = library;
         this.clock = clock;
+        this.recording = recording;
         this.attribution = attribution;
+    }
+
+    /** What {@link #ingest} returns for an event of a person who paused their history: nothing stored. */
+    public static final EventLog.Appended NOT_RECORDED = new EventLog.Appended(0, false);
+
+    /** Forgets what it remembers of a person (their data was deleted): their next event records them again. */
+    public void forgetUser(String userId) {
+        knownNames.remove(userId);
     }
 
     /** Registers a listener for newly stored events (duplicates are not passed on). */
@@ -58,12 +75,24 @@ public final class EventIngestor {
     }
 
     /**
-     * Stores the event, then passes it on; returns once it is durable. When a profile of the account is
-     * watching, the log keeps the event as delivered together with that attribution, and the listeners
-     * get the event as the profile's.
+     * Stores the event, then passes it on; returns once it is durable, or {@link #NOT_RECORDED} (sequence
+     * number 0) when the person paused their history. When a profile of the account is watching, the log
+     * keeps the event as delivered together with that attribution, and the listeners get the event as the
+     * profile's; a profile that paused its history is not recorded either.
      */
     public EventLog.Appended ingest(PlaybackEvent event, String source, String deliveryKey, String rawBody) {
-        String personId = event.userId() == null ? null : attribution.personFor(event);
+        String personId = null;
+        if (event.userId() != null) {
+            if (!recording.records(event.userId())) {
+                recording.unrecorded(event.userId());
+                return NOT_RECORDED;
+            }
+            personId = attribution.personFor(event);
+            if (personId != null && !recording.records(personId)) {
+                recording.unrecorded(personId);
+                return NOT_RECORDED;
+            }
+        }
         EventLog.Appended appended = eventLog.appendAttributed(event, personId, source, deliveryKey, rawBody);
         if (!appended.duplicate()) {
             passOn(event, personId == null ? event : event.attributedTo(personId), source, appended);

@@ -24,6 +24,8 @@ import java.util.Objects;
  * @param deviceName      the device, or {@code null}
  * @param clientName      the client application, or {@code null}
  * @param userData        the user-data fields of a UserDataSaved event, or {@code null}
+ * @param muted           whether the client says the player is muted (volume 0 counts), or {@code null} when it
+ *                        does not say: the webhook never does, the WebSocket Sessions feed does
  */
 public record PlaybackEvent(
         EventType type,
@@ -39,10 +41,20 @@ public record PlaybackEvent(
         String sessionId,
         String deviceName,
         String clientName,
-        UserDataFacts userData) {
+        UserDataFacts userData,
+        Boolean muted) {
 
     /** .NET ticks per second. */
     public static final long TICKS_PER_SECOND = 10_000_000L;
+
+    /** An event from a source that does not tell whether the player is muted (the webhook, imports). */
+    public PlaybackEvent(EventType type, Instant occurredAt, String userId, String userName, String itemId,
+                         ItemFacts item, Long positionTicks, Boolean paused, Boolean automated,
+                         Boolean playedToCompletion, String sessionId, String deviceName, String clientName,
+                         UserDataFacts userData) {
+        this(type, occurredAt, userId, userName, itemId, item, positionTicks, paused, automated, playedToCompletion,
+                sessionId, deviceName, clientName, userData, null);
+    }
 
     public PlaybackEvent {
         Objects.requireNonNull(type, "type");
@@ -61,7 +73,7 @@ public record PlaybackEvent(
     public PlaybackEvent attributedTo(String personId) {
         Objects.requireNonNull(personId, "personId");
         return new PlaybackEvent(type, occurredAt, personId, userName, itemId, item, positionTicks, paused, automated,
-                playedToCompletion, sessionId, deviceName, clientName, userData);
+                playedToCompletion, sessionId, deviceName, clientName, userData, muted);
     }
 
     /** Position in seconds, or {@code -1} when unknown. */

@@ -13,6 +13,7 @@ import dev.setlist.plugin.signals.InteractionLedger;
 import dev.setlist.plugin.signals.PlayTimeline;
 import dev.setlist.plugin.store.PersonStore;
 import dev.setlist.plugin.taste.ModelTrainer;
+import dev.setlist.plugin.taste.PersonHistory;
 import dev.setlist.plugin.taste.TasteModel;
 import dev.setlist.rules.RuleBook;
 import dev.setlist.rules.RuleOutcome;
@@ -82,6 +83,7 @@ public final class JourneyService {
     private final Library library;
     private final ProfileService persons;
     private final PersonStore people;
+    private final PersonHistory histories;
     private final InteractionLedger ledger;
     private final PlayTimeline timeline;
     private final ModelTrainer trainer;
@@ -91,12 +93,13 @@ public final class JourneyService {
     private final Clock clock;
     private final ZoneId zone;
 
-    public JourneyService(Library library, ProfileService persons, PersonStore people, InteractionLedger ledger,
-                          PlayTimeline timeline, ModelTrainer trainer, RuleBook rules, Sequencer sequencer,
+    public JourneyService(Library library, ProfileService persons, PersonStore people, PersonHistory histories,
+                          InteractionLedger ledger, PlayTimeline timeline, ModelTrainer trainer, RuleBook rules, Sequencer sequencer,
                           TuningDefaults defaults, Clock clock, ZoneId zone) {
         this.library = library;
         this.persons = persons;
         this.people = people;
+        this.histories = histories;
         this.ledger = ledger;
         this.timeline = timeline;
         this.trainer = trainer;
@@ -122,8 +125,8 @@ public final class JourneyService {
         if (from.id().equals(to.id())) {
             throw new JourneyRefused(JourneyRefused.Why.SAME_ITEM, "from and to are the same item; a journey needs two");
         }
-        PlaylistRequest.Media media = mediaOf(from);
-        if (mediaOf(to) != media) {
+        PlaylistRequest.Media media = PlaylistRequest.Media.of(from.kind());
+        if (PlaylistRequest.Media.of(to.kind()) != media) {
             throw new JourneyRefused(JourneyRefused.Why.MIXED_MEDIA, "from is " + describe(from) + " and to is "
                     + describe(to) + ": a journey stays within one media, music or video, as a playlist does");
         }
@@ -136,7 +139,7 @@ public final class JourneyService {
         int end = placeOf(taste, to);
 
         Instant now = clock.instant();
-        PersonTaste personTaste = PersonTaste.of(personId, ledger, people);
+        PersonTaste personTaste = PersonTaste.of(personId, ledger, histories);
         UserHistory history = personTaste.history(taste);
         TastePath path = TastePath.between(taste.model(), start, end, taste.model().foldIn(history));
 
@@ -333,13 +336,9 @@ public final class JourneyService {
         return new Candidate(taste.catalog().get(index), score, parts, false);
     }
 
-    private static PlaylistRequest.Media mediaOf(ItemProfile item) {
-        return item.kind() == ItemKind.TRACK ? PlaylistRequest.Media.MUSIC : PlaylistRequest.Media.VIDEO;
-    }
-
     private static String describe(ItemProfile item) {
         String kind = item.kind().name().toLowerCase(Locale.ROOT);
-        return "a " + kind + " (" + mediaOf(item).name().toLowerCase(Locale.ROOT) + ")";
+        return "a " + kind + " (" + PlaylistRequest.Media.of(item.kind()).name().toLowerCase(Locale.ROOT) + ")";
     }
 
     private static String title(ItemProfile item) {

@@ -36,6 +36,18 @@ public final class Library {
         profiles.forEach(item -> items.put(item.id(), item));
     }
 
+    /** Removes items (deleted on the media server); returns how many were known. */
+    public int removeAll(Collection<String> ids) {
+        store.delete(ids);
+        int removed = 0;
+        for (String id : ids) {
+            if (items.remove(id) != null) {
+                removed++;
+            }
+        }
+        return removed;
+    }
+
     public Optional<ItemProfile> find(String id) {
         return Optional.ofNullable(items.get(id));
     }
@@ -54,7 +66,8 @@ public final class Library {
      * (a catalog sync fills in the rest later).
      */
     public void learnFrom(PlaybackEvent event) {
-        if (items.containsKey(event.itemId()) || event.item().name() == null) {
+        if (items.containsKey(event.itemId()) || event.item().name() == null
+                || event.type() == dev.setlist.plugin.events.EventType.ITEM_DELETED) {
             return;
         }
         PlaybackEvent.ItemFacts facts = event.item();

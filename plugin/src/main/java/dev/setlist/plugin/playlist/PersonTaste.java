@@ -1,7 +1,7 @@
 package dev.setlist.plugin.playlist;
 
 import dev.setlist.plugin.signals.InteractionLedger;
-import dev.setlist.plugin.store.PersonStore;
+import dev.setlist.plugin.taste.PersonHistory;
 import dev.setlist.plugin.taste.TasteModel;
 import dev.setlist.scorer.catalog.ItemProfile;
 import dev.setlist.scorer.catalog.ItemProfile.ItemKind;
@@ -32,21 +32,16 @@ public record PersonTaste(String personId, Map<String, InteractionLedger.Interac
         lastPlayed = Map.copyOf(lastPlayed);
     }
 
-    /** The person's taste now: the ledger's interactions and their onboarding answers. */
-    public static PersonTaste of(String personId, InteractionLedger ledger, PersonStore people) {
+    /** The person's taste now: their interactions, and the weights {@code histories} folds them in with. */
+    public static PersonTaste of(String personId, InteractionLedger ledger, PersonHistory histories) {
         Map<String, InteractionLedger.Interaction> interactions = ledger.snapshot(personId);
-        Map<String, Double> weights = new HashMap<>();
         Map<String, Instant> lastPlayed = new HashMap<>();
         interactions.forEach((itemId, interaction) -> {
-            weights.put(itemId, interaction.weight());
             if (interaction.lastPlayed() != null) {
                 lastPlayed.put(itemId, interaction.lastPlayed());
             }
         });
-        for (PersonStore.OnboardingAnswer answer : people.answers(personId)) {
-            weights.merge(answer.chosenId(), 1.0, Math::max);
-        }
-        return new PersonTaste(personId, interactions, weights, lastPlayed);
+        return new PersonTaste(personId, interactions, histories.weights(personId), lastPlayed);
     }
 
     /** The history to fold in with {@code taste}; empty before the first model. */

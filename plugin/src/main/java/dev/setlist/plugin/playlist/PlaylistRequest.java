@@ -30,6 +30,11 @@ public record PlaylistRequest(Media media, int length, int budgetMinutes, Mode m
         public boolean holds(dev.setlist.scorer.catalog.ItemProfile.ItemKind kind) {
             return (this == MUSIC) == (kind == dev.setlist.scorer.catalog.ItemProfile.ItemKind.TRACK);
         }
+
+        /** The media that holds items of {@code kind}. */
+        public static Media of(dev.setlist.scorer.catalog.ItemProfile.ItemKind kind) {
+            return kind == dev.setlist.scorer.catalog.ItemProfile.ItemKind.TRACK ? MUSIC : VIDEO;
+        }
     }
 
     public static final int MAX_LENGTH = 200;

@@ -8,6 +8,7 @@ import dev.setlist.plugin.profile.ProfileService;
 import dev.setlist.plugin.store.PersonStore;
 import dev.setlist.plugin.taste.ExplorationPosterior;
 import dev.setlist.plugin.taste.ModelTrainer;
+import dev.setlist.plugin.taste.PersonHistory;
 import dev.setlist.plugin.taste.TasteModel;
 import dev.setlist.rules.RuleBook;
 import dev.setlist.rules.RuleOutcome;
@@ -33,6 +34,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -55,6 +57,7 @@ public final class PlaylistService {
     private final Library library;
     private final ProfileService persons;
     private final PersonStore people;
+    private final PersonHistory histories;
     private final InteractionLedger ledger;
     private final PlayTimeline timeline;
     private final ModelTrainer trainer;
@@ -66,13 +69,15 @@ public final class PlaylistService {
     private final Clock clock;
     private final ZoneId zone;
 
-    public PlaylistService(Library library, ProfileService persons, PersonStore people, InteractionLedger ledger,
+    public PlaylistService(Library library, ProfileService persons, PersonStore people, PersonHistory histories,
+                           InteractionLedger ledger,
                            PlayTimeline timeline, ModelTrainer trainer, SessionMood mood, OfferLog offers, RuleBook rules,
                            Sequencer sequencer,
                            TuningDefaults defaults, Clock clock, ZoneId zone) {
         this.library = library;
         this.persons = persons;
         this.people = people;
+        this.histories = histories;
         this.ledger = ledger;
         this.timeline = timeline;
         this.trainer = trainer;
@@ -87,25 +92,129 @@ public final class PlaylistService {
 
     /**
      * The playlist of {@code userId}: an account, or a profile inside one ({@code <account>~<profile>}),
-     * whose name and parental ceiling the rules see.
+     * whose profile name and parental ceiling the rules see.
      *
      * @throws UnknownUserException when nobody has that id
      */
     public Playlist playlistFor(String userId, PlaylistRequest request) {
-        Person person = persons.person(userId).orElseThrow(() -> new UnknownUserException(userId));
+        Plan plan = plan(userId, request, null);
+        List<Playlist.Entry> entries = new ArrayList<>();
+        for (PlaylistEntry entry : plan.ordered().entries()) {
+            offers.offered(userId, entry.itemId(), entry.candidate().wildcard());
+            entries.add(entry(entry, plan));
+        }
+        List<Playlist.Relaxed> relaxed = plan.ordered().relaxations().stream()
+                .map(r -> new Playlist.Relaxed(r.constraint().toString(), r.position(), r.why())).toList();
+        RuleOutcome outcome = plan.outcome();
+        Playlist.ModeUsed modeUsed = new Playlist.ModeUsed(outcome.mode().mode().key(), outcome.mode().explicit(),
+                outcome.mode().rule(), outcome.mode().reason());
+        Playlist.RulesUsed rulesUsed = new Playlist.RulesUsed(outcome.bookVersion(), outcome.firedRules(), outcome.failure());
+        String model = plan.taste() == null ? "none yet (no plays)" : "iALS trained " + plan.taste().trainedAt();
+        return new Playlist(plan.user().id(), plan.user().name(), plan.now(), plan.media().name().toLowerCase(Locale.ROOT),
+                modeUsed, plan.tuning(), rulesUsed, relaxed, model, plan.history().size(), entries);
+    }
+
+    /**
+     * Why {@code itemId} is, or is not, in the person's playlist: its score parts and rank among all
+     * candidates, whether something keeps it out (finished, disliked, another media, a rule), every
+     * adjustment rules made to it, and its place and reasons when it is in.
+     *
+     * @throws UnknownUserException when nobody has that id
+     * @throws UnknownItemException when the catalog has no such item
+     */
+    public Explanation explain(String userId, String itemId, PlaylistRequest request) {
+        ItemProfile item = library.find(itemId).orElseThrow(() -> new UnknownItemException(itemId));
+        PlaylistRequest sameMedia = request.media() != null ? request
+                : new PlaylistRequest(PlaylistRequest.Media.of(item.kind()), request.length(), request.budgetMinutes(),
+                request.mode(), request.exploration(), request.diversity(), request.localTime(), request.device(),
+                request.client(), request.signals());
+        Plan plan = plan(userId, sameMedia, itemId);
+        List<String> notes = new ArrayList<>();
+        InteractionLedger.Interaction interaction = plan.interactions().get(itemId);
+        if (interaction != null && interaction.disliked()) {
+            notes.add("you disliked it: it is not offered again unless you ask for it");
+        } else if (plan.excluded().contains(itemId)) {
+            notes.add("you finished it: films and episodes are not offered again unasked");
+        }
+        if (!plan.media().holds(item.kind())) {
+            notes.add("it is " + item.kind().name().toLowerCase(Locale.ROOT) + ", and this playlist holds "
+                    + plan.media().name().toLowerCase(Locale.ROOT));
+        }
+        Candidate candidate = null;
+        int rank = 0;
+        for (int i = 0; i < plan.candidates().size(); i++) {
+            if (plan.candidates().get(i).itemId().equals(itemId)) {
+                candidate = plan.candidates().get(i);
+                rank = i + 1;
+            }
+        }
+        List<Explanation.RuleEffect> effects = new ArrayList<>();
+        plan.outcome().exclusions().stream().filter(e -> e.itemId().equals(itemId))
+                .forEach(e -> effects.add(new Explanation.RuleEffect(e.rule(), "excluded", 0, e.reason())));
+        plan.outcome().adjustments().stream().filter(a -> a.itemId().equals(itemId))
+                .forEach(a -> effects.add(new Explanation.RuleEffect(a.rule(), a.factor() >= 1 ? "boosted" : "buried",
+                        a.factor(), a.reason())));
+        Playlist.Entry placed = null;
+        for (PlaylistEntry entry : plan.ordered().entries()) {
+            if (entry.itemId().equals(itemId)) {
+                placed = entry(entry, plan);
+            }
+        }
+        if (placed == null && candidate != null && effects.stream().noneMatch(e -> e.effect().equals("excluded"))) {
+            notes.add("other items scored higher or fitted the playlist's constraints better");
+        }
+        Playlist.Reason because = candidate == null ? null : because(candidate, plan).orElse(null);
+        return new Explanation(itemId, item.title(), placed != null, placed, rank, plan.candidates().size(),
+                candidate == null ? null : candidate.score(), candidate == null ? null : candidate.parts(),
+                because, effects, notes, plan.outcome().mode().mode().key());
+    }
+
+    /**
+     * "Surprise me": one wildcard, good for this person but far from their usual taste, that passes the
+     * rules of their mode. Empty when the catalog has nothing left to surprise with.
+     *
+     * @throws UnknownUserException when nobody has that id
+     */
+    public Optional<Playlist.Entry> surprise(String userId, PlaylistRequest.Media media) {
+        PlaylistRequest request = new PlaylistRequest(media, 10, 0, null, 0.5, null, null, null, null, Map.of());
+        Plan plan = plan(userId, request, null);
+        for (PlaylistEntry entry : plan.ordered().entries()) {
+            if (entry.candidate().wildcard()) {
+                offers.offered(userId, entry.itemId(), true);
+                return Optional.of(entry(entry, plan));
+            }
+        }
+        return plan.outcome().offers().stream()
+                .filter(offer -> offer.candidate().wildcard())
+                .findFirst()
+                .map(offer -> {
+                    offers.offered(userId, offer.itemId(), true);
+                    return entry(new PlaylistEntry(0, offer.candidate(), offer.reasons()), plan);
+                });
+    }
+
+    /** Everything one request decided, from history to order. */
+    private record Plan(Person user, Instant now, PlaylistRequest.Media media, TasteModel taste, UserHistory history,
+                        Map<String, InteractionLedger.Interaction> interactions, Set<String> excluded,
+                        List<Candidate> candidates, Map<String, Playlist.Reason> moodReasons, RuleOutcome outcome,
+                        dev.setlist.scorer.sequencing.Playlist ordered, Playlist.TuningUsed tuning) {
+    }
+
+    /**
+     * Runs the pipeline. With {@code focus} set (an explanation), every item is ranked, and the focused
+     * item goes to the rules even when it ranks below the usual candidates.
+     */
+    private Plan plan(String userId, PlaylistRequest request, String focus) {
+        Person user = persons.person(userId).orElseThrow(() -> new UnknownUserException(userId));
         Instant now = clock.instant();
         Map<String, InteractionLedger.Interaction> interactions = ledger.snapshot(userId);
-        Map<String, Double> weights = new HashMap<>();
+        Map<String, Double> weights = histories.weights(userId);
         Map<String, Instant> lastPlayed = new HashMap<>();
         interactions.forEach((itemId, interaction) -> {
-            weights.put(itemId, interaction.weight());
             if (interaction.lastPlayed() != null) {
                 lastPlayed.put(itemId, interaction.lastPlayed());
             }
         });
-        for (PersonStore.OnboardingAnswer answer : people.answers(userId)) {
-            weights.merge(answer.chosenId(), 1.0, Math::max);
-        }
         Set<String> excluded = offeredNoMore(interactions);
 
         PersonStore.TuningOverrides overrides = people.overrides(userId);
@@ -130,8 +239,8 @@ public final class PlaylistService {
         Mode mode = request.mode() != null ? request.mode()
                 : people.mode(userId).map(choice -> Mode.parse(choice.mode())).orElse(null);
         LocalDateTime localTime = request.localTime() != null ? request.localTime() : LocalDateTime.ofInstant(now, zone);
-        ListeningContext context = new ListeningContext(userId, person.profile(), mode, localTime, request.device(),
-                request.client(), SessionSoFar.of(sessionItems), person.parentalCeiling(), lastPlayed, request.signals());
+        ListeningContext context = new ListeningContext(userId, user.profile(), mode, localTime, request.device(),
+                request.client(), SessionSoFar.of(sessionItems), user.parentalCeiling(), lastPlayed, request.signals());
 
         PlaylistRequest.Media media = request.media() != null ? request.media() : latestMedia(userId);
         TasteModel taste = trainer.current();
@@ -139,9 +248,9 @@ public final class PlaylistService {
         UserHistory history = UserHistory.EMPTY;
         if (taste != null) {
             history = taste.history(weights);
+            int k = focus != null ? taste.catalog().size() : CANDIDATES + excluded.size() + otherMedia(taste, media);
             CandidateRequest candidateRequest = new CandidateRequest(history,
-                    taste.indicesOf(session.stream().map(PlayTimeline.Play::itemId).toList()),
-                    CANDIDATES + excluded.size() + otherMedia(taste, media), true, exploration, 0, seed);
+                    taste.indicesOf(session.stream().map(PlayTimeline.Play::itemId).toList()), k, true, exploration, 0, seed);
             for (Candidate candidate : taste.candidates().generate(candidateRequest)) {
                 if (!excluded.contains(candidate.itemId()) && media.holds(candidate.item().kind())) {
                     candidates.add(candidate);
@@ -155,30 +264,21 @@ public final class PlaylistService {
                 }
             }
         }
-
         Map<String, Playlist.Reason> moodReasons = new HashMap<>();
         if (taste != null) {
             candidates = awayFromSkips(candidates, mood.current(userId, now), taste, moodReasons);
         }
-
-        RuleOutcome outcome = rules.evaluate(context, tuning, candidates, Curation.NONE);
-        dev.setlist.scorer.sequencing.Playlist ordered = sequencer.sequence(outcome.toSequenceRequest());
-
-        List<Playlist.Entry> entries = new ArrayList<>();
-        for (PlaylistEntry entry : ordered.entries()) {
-            offers.offered(userId, entry.itemId(), entry.candidate().wildcard());
-            entries.add(entry(entry, taste, history, interactions, moodReasons.get(entry.candidate().itemId())));
+        List<Candidate> toRules = candidates;
+        if (focus != null && candidates.size() > CANDIDATES) {
+            toRules = new ArrayList<>(candidates.subList(0, CANDIDATES));
+            candidates.stream().skip(CANDIDATES).filter(c -> c.itemId().equals(focus)).forEach(toRules::add);
         }
-        List<Playlist.Relaxed> relaxed = ordered.relaxations().stream()
-                .map(r -> new Playlist.Relaxed(r.constraint().toString(), r.position(), r.why())).toList();
-        Playlist.ModeUsed modeUsed = new Playlist.ModeUsed(outcome.mode().mode().key(), outcome.mode().explicit(),
-                outcome.mode().rule(), outcome.mode().reason());
+        RuleOutcome outcome = rules.evaluate(context, tuning, toRules, Curation.NONE);
+        dev.setlist.scorer.sequencing.Playlist ordered = sequencer.sequence(outcome.toSequenceRequest());
         Playlist.TuningUsed tuningUsed = new Playlist.TuningUsed(exploration, posterior.rate(min, max), diversity,
                 wildcards, request.budgetMinutes());
-        Playlist.RulesUsed rulesUsed = new Playlist.RulesUsed(outcome.bookVersion(), outcome.firedRules(), outcome.failure());
-        String model = taste == null ? "none yet (no plays)" : "iALS trained " + taste.trainedAt();
-        return new Playlist(person.id(), person.name(), now, media.name().toLowerCase(java.util.Locale.ROOT), modeUsed, tuningUsed, rulesUsed, relaxed, model,
-                history.size(), entries);
+        return new Plan(user, now, media, taste, history, interactions, excluded, candidates, moodReasons, outcome,
+                ordered, tuningUsed);
     }
 
     /**
@@ -233,19 +333,19 @@ public final class PlaylistService {
         return excluded;
     }
 
-    private Playlist.Entry entry(PlaylistEntry entry, TasteModel taste, UserHistory history,
-                                 Map<String, InteractionLedger.Interaction> interactions, Playlist.Reason moodReason) {
+    private Playlist.Entry entry(PlaylistEntry entry, Plan plan) {
         Candidate candidate = entry.candidate();
         ItemProfile item = candidate.item();
         List<Playlist.Reason> reasons = new ArrayList<>();
-        because(candidate, taste, history, interactions).ifPresent(reasons::add);
+        because(candidate, plan).ifPresent(reasons::add);
+        Playlist.Reason moodReason = plan.moodReasons().get(item.id());
         if (moodReason != null) {
             reasons.add(moodReason);
         }
         for (dev.setlist.scorer.sequencing.Reason reason : entry.reasons()) {
             reasons.add(new Playlist.Reason(reason.source(), reason.text()));
         }
-        return new Playlist.Entry(entry.position() + 1, item.id(), item.title(), item.kind().name().toLowerCase(java.util.Locale.ROOT),
+        return new Playlist.Entry(entry.position() + 1, item.id(), item.title(), item.kind().name().toLowerCase(Locale.ROOT),
                 item.seriesName(), item.artist(), item.year(), item.runtimeMinutes(), item.genres(), item.tags(),
                 item.parentalRating(), candidate.score(), candidate.parts(), reasons, candidate.wildcard());
     }
@@ -294,8 +394,10 @@ public final class PlaylistService {
     }
 
     /** "Because you finished X": the item of the person's history closest to this one in taste space. */
-    private Optional<Playlist.Reason> because(Candidate candidate, TasteModel taste, UserHistory history,
-                                               Map<String, InteractionLedger.Interaction> interactions) {
+    private Optional<Playlist.Reason> because(Candidate candidate, Plan plan) {
+        TasteModel taste = plan.taste();
+        UserHistory history = plan.history();
+        Map<String, InteractionLedger.Interaction> interactions = plan.interactions();
         if (taste == null || history.isEmpty() || candidate.parts().taste() <= 0) {
             return Optional.empty();
         }

@@ -36,44 +36,92 @@ public final class CatalogStore {
         this.json = json;
     }
 
-    /** Inserts or replaces the given items in one transaction. */
+    private static final String COLUMNS = "kind, title, genres, tags, people, studio, production_year, runtime_seconds, "
+            + "series_id, series_name, season, episode, artist, album, parental_rating, added_at";
+
+    /**
+     * Inserts or replaces the given items in one transaction: an update of each, then an insert of those
+     * that were not there (portable SQL: H2 and PostgreSQL alike).
+     */
     public void upsert(Collection<ItemProfile> items) {
-        String sql = "MERGE INTO catalog_item (id, kind, title, genres, tags, people, studio, production_year, "
-                + "runtime_seconds, series_id, series_name, season, episode, artist, album, parental_rating, added_at) "
-                + "KEY (id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        String update = "UPDATE catalog_item SET " + COLUMNS.replace(",", " = ?,") + " = ? WHERE id = ?";
+        String insert = "INSERT INTO catalog_item (" + COLUMNS + ", id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        List<ItemProfile> ordered = List.copyOf(items);
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
-            try (PreparedStatement merge = connection.prepareStatement(sql)) {
-                for (ItemProfile item : items) {
-                    int column = 1;
-                    merge.setString(column++, item.id());
-                    merge.setString(column++, item.kind().name());
-                    merge.setString(column++, item.title());
-                    merge.setString(column++, toJson(item.genres()));
-                    merge.setString(column++, toJson(item.tags()));
-                    merge.setString(column++, toJson(item.people()));
-                    merge.setString(column++, item.studio());
-                    if (item.year() == null) {
-                        merge.setNull(column++, Types.INTEGER);
-                    } else {
-                        merge.setInt(column++, item.year());
+            try {
+                int[] updated;
+                try (PreparedStatement statement = connection.prepareStatement(update)) {
+                    for (ItemProfile item : ordered) {
+                        bind(statement, item);
+                        statement.addBatch();
                     }
-                    merge.setInt(column++, item.runtimeSeconds());
-                    merge.setString(column++, item.seriesId());
-                    merge.setString(column++, item.seriesName());
-                    merge.setInt(column++, item.season());
-                    merge.setInt(column++, item.episode());
-                    merge.setString(column++, item.artist());
-                    merge.setString(column++, item.album());
-                    merge.setString(column++, item.parentalRating());
-                    merge.setTimestamp(column, Timestamp.from(item.added()));
-                    merge.addBatch();
+                    updated = statement.executeBatch();
                 }
-                merge.executeBatch();
+                try (PreparedStatement statement = connection.prepareStatement(insert)) {
+                    boolean any = false;
+                    for (int i = 0; i < ordered.size(); i++) {
+                        if (updated[i] == 0) {
+                            bind(statement, ordered.get(i));
+                            statement.addBatch();
+                            any = true;
+                        }
+                    }
+                    if (any) {
+                        statement.executeBatch();
+                    }
+                }
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
             }
-            connection.commit();
         } catch (SQLException e) {
             throw new StoreException("could not store " + items.size() + " catalog items: " + e.getMessage(), e);
+        }
+    }
+
+    /** Binds the columns in {@link #COLUMNS} order, then the id. */
+    private void bind(PreparedStatement statement, ItemProfile item) throws SQLException {
+        int column = 1;
+        statement.setString(column++, item.kind().name());
+        statement.setString(column++, item.title());
+        statement.setString(column++, toJson(item.genres()));
+        statement.setString(column++, toJson(item.tags()));
+        statement.setString(column++, toJson(item.people()));
+        statement.setString(column++, item.studio());
+        if (item.year() == null) {
+            statement.setNull(column++, Types.INTEGER);
+        } else {
+            statement.setInt(column++, item.year());
+        }
+        statement.setInt(column++, item.runtimeSeconds());
+        statement.setString(column++, item.seriesId());
+        statement.setString(column++, item.seriesName());
+        statement.setInt(column++, item.season());
+        statement.setInt(column++, item.episode());
+        statement.setString(column++, item.artist());
+        statement.setString(column++, item.album());
+        statement.setString(column++, item.parentalRating());
+        statement.setTimestamp(column++, Timestamp.from(item.added()));
+        statement.setString(column, item.id());
+    }
+
+    /** Removes items (for example deleted on the server); returns how many were there. */
+    public int delete(Collection<String> ids) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement("DELETE FROM catalog_item WHERE id = ?")) {
+            for (String id : ids) {
+                statement.setString(1, id);
+                statement.addBatch();
+            }
+            int removed = 0;
+            for (int count : statement.executeBatch()) {
+                removed += Math.max(0, count);
+            }
+            return removed;
+        } catch (SQLException e) {
+            throw new StoreException("could not delete " + ids.size() + " catalog items: " + e.getMessage(), e);
         }
     }
 

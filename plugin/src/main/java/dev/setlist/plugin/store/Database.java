@@ -3,28 +3,76 @@ package dev.setlist.plugin.store;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.h2.jdbcx.JdbcConnectionPool;
+import org.postgresql.ds.PGConnectionPoolDataSource;
 
 import javax.sql.DataSource;
+import java.net.URI;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
- * The database every store shares: an embedded H2 file in the data folder by default, with the
- * schema brought up to date by ordered Flyway migrations ({@code db/migration/V*__*.sql}) on open.
+ * The database every store shares: an embedded H2 file in the data folder by default, or PostgreSQL
+ * (or another H2) by a JDBC URL in the configuration, with the schema brought up to date by ordered
+ * Flyway migrations ({@code db/migration/V*__*.sql}) on open. The migrations and every store's SQL are
+ * portable between the two: no H2-only {@code MERGE ... KEY}, no PostgreSQL-only {@code ON CONFLICT}.
  *
- * <p>Thread-safe. One per process; {@link #close()} releases the file.
+ * <p>Thread-safe. One per process; {@link #close()} releases the file or the connections.
  */
 public final class Database implements AutoCloseable {
 
     private final DataSource dataSource;
     private final JdbcConnectionPool pool;
     private final String description;
+    private final boolean embeddedH2;
 
-    private Database(JdbcConnectionPool pool, String description) {
+    private Database(JdbcConnectionPool pool, String description, boolean embeddedH2) {
         this.pool = pool;
         this.dataSource = pool;
         this.description = description;
+        this.embeddedH2 = embeddedH2;
+    }
+
+    /**
+     * Opens the database at a JDBC URL ({@code jdbc:postgresql://...} or {@code jdbc:h2:...}) and migrates it.
+     *
+     * @param user     the user, or empty to take it from the URL
+     * @param password the password, or empty to take it from the URL
+     * @throws StoreException when the URL names another kind of database, or it cannot be reached
+     */
+    public static Database openJdbc(String url, String user, String password) {
+        if (url.startsWith("jdbc:h2:")) {
+            return open(JdbcConnectionPool.create(url, user.isEmpty() ? "setlist" : user, password),
+                    "H2 " + url.substring("jdbc:h2:".length()).split(";")[0], !url.startsWith("jdbc:h2:tcp:"));
+        }
+        if (url.startsWith("jdbc:postgresql:")) {
+            PGConnectionPoolDataSource postgres = new PGConnectionPoolDataSource();
+            postgres.setURL(url);
+            if (!user.isEmpty()) {
+                postgres.setUser(user);
+            }
+            if (!password.isEmpty()) {
+                postgres.setPassword(password);
+            }
+            return open(JdbcConnectionPool.create(postgres), "PostgreSQL " + withoutCredentials(url), false);
+        }
+        throw new StoreException("database.url must start with jdbc:postgresql: or jdbc:h2:, was '"
+                + withoutCredentials(url) + "'", null);
+    }
+
+    /** The URL without its query (where a password may be), for health and logs. */
+    private static String withoutCredentials(String url) {
+        int query = url.indexOf('?');
+        String bare = query < 0 ? url : url.substring(0, query);
+        try {
+            URI uri = URI.create(bare.substring("jdbc:".length()));
+            if (uri.getUserInfo() != null) {
+                return bare.replace(uri.getUserInfo() + "@", "");
+            }
+        } catch (IllegalArgumentException | StringIndexOutOfBoundsException notAUri) {
+            // Not URI-shaped: nothing to strip.
+        }
+        return bare;
     }
 
     /**
@@ -37,16 +85,17 @@ public final class Database implements AutoCloseable {
     public static Database openH2(Path dataFolder) {
         String url = "jdbc:h2:file:" + dataFolder.toAbsolutePath().resolve("setlist")
                 + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
-        return open(url, "H2 " + dataFolder.toAbsolutePath().resolve("setlist.mv.db"));
+        return open(JdbcConnectionPool.create(url, "setlist", ""),
+                "H2 " + dataFolder.toAbsolutePath().resolve("setlist.mv.db"), true);
     }
 
     /** Opens a private in-memory H2 database (for commands that must not touch a data folder). */
     public static Database openInMemory(String name) {
-        return open("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "H2 in memory");
+        return open(JdbcConnectionPool.create("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "setlist", ""),
+                "H2 in memory", true);
     }
 
-    private static Database open(String url, String description) {
-        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "setlist", "");
+    private static Database open(JdbcConnectionPool pool, String description, boolean embeddedH2) {
         pool.setMaxConnections(32);
         try (Connection probe = pool.getConnection()) {
             probe.isValid(1);
@@ -65,7 +114,7 @@ public final class Database implements AutoCloseable {
             throw new StoreException("cannot bring the database schema up to date (" + description + "): "
                     + firstLine(e.getMessage()), e);
         }
-        return new Database(pool, description);
+        return new Database(pool, description, embeddedH2);
     }
 
     private static String firstLine(String message) {
@@ -96,6 +145,10 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!embeddedH2) {
+            pool.dispose();
+            return;
+        }
         try (Connection connection = pool.getConnection()) {
             connection.createStatement().execute("SHUTDOWN");
         } catch (SQLException ignored) {

@@ -59,6 +59,13 @@ public interface EventLog {
      */
     List<StoredEvent> forPerson(String personId, Instant since, EventType type);
 
+    /**
+     * Deletes every event of one person (they asked for their data to be deleted): the only time the
+     * log is not append-only. An account's events include those its profiles watched; a profile's are
+     * those attributed to it. Returns how many were deleted.
+     */
+    long deleteUser(String userId);
+
     /** One event as delivered, for {@link #appendAll}. */
     record Delivery(PlaybackEvent event, String source, String deliveryKey, String rawBody) {
     }

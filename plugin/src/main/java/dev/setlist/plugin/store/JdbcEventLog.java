@@ -42,6 +42,9 @@ public final class JdbcEventLog implements EventLog {
         this.clock = clock;
     }
 
+    /** Named, not RETURN_GENERATED_KEYS: PostgreSQL would return every column. */
+    private static final String[] GENERATED_SEQ = {"seq"};
+
     private static final String INSERT = "INSERT INTO event_log (received_at, occurred_at, source, delivery_key, "
             + "event_type, user_id, item_id, event_json, raw_body, person_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
@@ -54,7 +57,7 @@ public final class JdbcEventLog implements EventLog {
     public Appended appendAttributed(PlaybackEvent event, String personId, String source, String deliveryKey,
                                      String rawBody) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement insert = connection.prepareStatement(INSERT, Statement.RETURN_GENERATED_KEYS)) {
+             PreparedStatement insert = connection.prepareStatement(INSERT, GENERATED_SEQ)) {
             bind(insert, new Delivery(event, source, deliveryKey, rawBody), personId);
             try {
                 insert.executeUpdate();
@@ -86,7 +89,7 @@ public final class JdbcEventLog implements EventLog {
                         fresh.add(delivery);
                     }
                 }
-                try (PreparedStatement insert = connection.prepareStatement(INSERT, Statement.RETURN_GENERATED_KEYS)) {
+                try (PreparedStatement insert = connection.prepareStatement(INSERT, GENERATED_SEQ)) {
                     for (Delivery delivery : fresh) {
                         bind(insert, delivery, null);
                         insert.addBatch();
@@ -225,6 +228,20 @@ public final class JdbcEventLog implements EventLog {
             }
         }
         return events;
+    }
+
+    @Override
+    public long deleteUser(String userId) {
+        // An account's events include those its profiles watched; a profile's are those attributed to it.
+        String sql = "DELETE FROM event_log WHERE user_id = ? OR person_id = ?";
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement delete = connection.prepareStatement(sql)) {
+            delete.setString(1, userId);
+            delete.setString(2, userId);
+            return delete.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("could not delete the events of " + userId + ": " + e.getMessage(), e);
+        }
     }
 
     private StoredEvent read(ResultSet rows) throws SQLException {

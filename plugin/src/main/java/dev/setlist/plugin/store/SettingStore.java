@@ -33,14 +33,41 @@ public final class SettingStore {
         }
     }
 
+    /** Stores a value, replacing any before (an update, then an insert when there was none: portable SQL). */
     public void put(String name, String value) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement merge = connection.prepareStatement("MERGE INTO setting (setting_name, setting_value) KEY (setting_name) VALUES (?, ?)")) {
-            merge.setString(1, name);
-            merge.setString(2, value);
-            merge.executeUpdate();
+        try (Connection connection = dataSource.getConnection()) {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE setting SET setting_value = ? WHERE setting_name = ?")) {
+                update.setString(1, value);
+                update.setString(2, name);
+                if (update.executeUpdate() > 0) {
+                    return;
+                }
+            }
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO setting (setting_name, setting_value) VALUES (?, ?)")) {
+                insert.setString(1, name);
+                insert.setString(2, value);
+                insert.executeUpdate();
+            } catch (SQLException e) {
+                if (!"23505".equals(e.getSQLState())) {
+                    throw e;
+                }
+                put(name, value);
+            }
         } catch (SQLException e) {
             throw new StoreException("could not store setting " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Removes a value; returns whether it was there. */
+    public boolean remove(String name) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement delete = connection.prepareStatement("DELETE FROM setting WHERE setting_name = ?")) {
+            delete.setString(1, name);
+            return delete.executeUpdate() > 0;
+        } catch (SQLException e) {
+            throw new StoreException("could not remove setting " + name + ": " + e.getMessage(), e);
         }
     }
 }

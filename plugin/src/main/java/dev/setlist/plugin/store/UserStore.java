@@ -82,4 +82,15 @@ public final class UserStore {
             throw new StoreException("could not read user " + id + ": " + e.getMessage(), e);
         }
     }
+
+    /** Forgets one person; returns whether they were known. */
+    public boolean delete(String id) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement delete = connection.prepareStatement("DELETE FROM media_user WHERE id = ?")) {
+            delete.setString(1, id);
+            return delete.executeUpdate() > 0;
+        } catch (SQLException e) {
+            throw new StoreException("could not delete user " + id + ": " + e.getMessage(), e);
+        }
+    }
 }

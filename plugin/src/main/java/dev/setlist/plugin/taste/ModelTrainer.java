@@ -50,6 +50,7 @@ public final class ModelTrainer implements AutoCloseable {
     private final AtomicReference<TasteModel> current = new AtomicReference<>();
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final AtomicReference<String> lastFailure = new AtomicReference<>();
+    private volatile long changesAtTraining;
     private final ExecutorService background = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "setlist-trainer");
         thread.setDaemon(true);
@@ -75,6 +76,7 @@ public final class ModelTrainer implements AutoCloseable {
     public synchronized TasteModel trainNow() {
         Instant started = clock.instant();
         long seq = ledger.lastSeq();
+        long changesSeen = ledger.changes();
         List<ItemProfile> catalog = library.all();
         IdIndex items = IdIndex.of(catalog.stream().map(ItemProfile::id).toList());
         Interactions.Builder builder = Interactions.builder(new IdIndex(), items);
@@ -100,6 +102,7 @@ public final class ModelTrainer implements AutoCloseable {
         Duration took = Duration.between(started, clock.instant());
         TasteModel taste = new TasteModel(items, catalog, model, content, candidates, clock.instant(), took, data.size(), seq);
         current.set(taste);
+        changesAtTraining = changesSeen;
         lastFailure.set(null);
         log.info("taste model trained: {} interactions of {} people over {} items in {} ms",
                 data.size(), data.userCount(), data.itemCount(), took.toMillis());
@@ -123,7 +126,8 @@ public final class ModelTrainer implements AutoCloseable {
      */
     public void onEvent() {
         TasteModel model = current.get();
-        long behind = model == null ? Long.MAX_VALUE : ledger.lastSeq() - model.lastSeq();
+        // Counted in interaction changes, not events: a progress tick a second per viewer changes no weight.
+        long behind = model == null ? Long.MAX_VALUE : ledger.changes() - changesAtTraining;
         boolean catalogGrew = model != null && library.size() != model.catalog().size();
         if ((behind >= retrainAfterEvents || catalogGrew) && scheduled.compareAndSet(false, true)) {
             background.execute(() -> {

@@ -22,8 +22,9 @@ class OpenApiDocumentTest {
 
     /** Every resource class the composition root registers. */
     static final List<Class<?>> RESOURCES = List.of(HealthResource.class, WebhookResource.class, UsersResource.class,
-            ApiDocsResource.class, WebUiResource.class, FeedbackResource.class, ProfilesResource.class,
-            JourneyResource.class);
+            ApiDocsResource.class, WebUiResource.class, FeedbackResource.class,
+            OnboardingResource.class, ModeResource.class, TuningResource.class, WhyResource.class,
+            SurpriseResource.class, ProfilesResource.class, JourneyResource.class);
 
     @Test
     void documentsEveryOperationOfTheApi() throws IOException {

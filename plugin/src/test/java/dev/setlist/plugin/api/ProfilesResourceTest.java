@@ -14,17 +14,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /** Profiles inside Sam's account, through the real demo server: who is watching decides whose taste learns. */
-@ExtendWith(DemoServer.class)
+@ExtendWith(DemoServer.Extension.class)
 class ProfilesResourceTest {
 
     private static final Set<String> CHILD_RATINGS = Set.of("G", "PG", "TV-Y", "TV-Y7", "TV-G", "TV-PG");
 
     @Test
-    void aProfileWatchingTakesTheAccountsEventsAndServesItsOwnPlaylist(DemoServer.Running server) {
+    void aProfileWatchingTakesTheAccountsEventsAndServesItsOwnPlaylist(DemoServer server) {
         Http http = server.http();
         String sam = server.userId("Sam");
         String kid = sam + "~kid";
-        String token = server.tokenFor(sam);
+        String token = server.token(sam);
         String auth = "Bearer " + token;
         String profiles = "api/users/" + sam + "/profiles";
 
@@ -37,26 +37,26 @@ class ProfilesResourceTest {
         assertThat(server.get(profiles + "/active").status()).as("nobody in particular yet").isEqualTo(404);
 
         int accountBasedOn = server.get("api/users/" + sam + "/playlist?length=5&media=video").json().get("basedOn").asInt();
-        Http.Reply watching = http.put(profiles + "/active", "{\"profile\": \"kid\", \"minutes\": 120}", "Authorization", auth);
+        Http.Reply watching = http.send("PUT", profiles + "/active", "{\"profile\": \"kid\", \"minutes\": 120}", "Authorization", auth);
         assertThat(watching.status()).as(watching.body()).isEqualTo(200);
         assertThat(Duration.between(Instant.now(), Instant.parse(watching.json().get("until").asText())).toMinutes())
                 .isCloseTo(120, within(2L));
 
-        JsonNode kidsPlaylist = server.get("api/users/" + sam + "/playlist?length=10&media=video", token).json();
+        JsonNode kidsPlaylist = server.http().get("api/users/" + sam + "/playlist?length=10&media=video", "Authorization", "Bearer " + token).json();
         assertThat(kidsPlaylist.get("userId").asText()).as("the account's playlist is the one watching").isEqualTo(kid);
         assertThat(kidsPlaylist.get("userName").asText()).isEqualTo("Sam · Nephew");
         assertThat(kidsPlaylist.get("mode").get("name").asText()).isEqualTo("kids");
         assertThat(kidsPlaylist.get("basedOn").asInt()).as("a new profile knows nothing yet").isZero();
         kidsPlaylist.get("items").forEach(item -> assertThat(item.get("parentalRating").asText())
                 .as(item.get("title").asText()).isIn(CHILD_RATINGS));
-        assertThat(server.get("api/users/" + sam + "/playlist?length=3&profile=account", token).json()
+        assertThat(server.http().get("api/users/" + sam + "/playlist?length=3&profile=account", "Authorization", "Bearer " + token).json()
                 .get("userId").asText()).isEqualTo(sam);
 
         String film = kidsPlaylist.get("items").get(0).get("itemId").asText();
         Http.Reply accepted = http.post("webhook/jellyfin", finished(sam, film), "Content-Type", "application/json",
-                "X-Setlist-Secret", DemoServer.WEBHOOK_SECRET);
+                "X-Setlist-Secret", DemoServer.SECRET);
         assertThat(accepted.status()).isEqualTo(200);
-        assertThat(server.get("api/users/" + kid + "/playlist?length=5&media=video", token).json().get("basedOn").asInt())
+        assertThat(server.http().get("api/users/" + kid + "/playlist?length=5&media=video", "Authorization", "Bearer " + token).json().get("basedOn").asInt())
                 .as("the kid's taste learned from the account's event").isEqualTo(1);
         assertThat(server.get("api/users/" + sam + "/playlist?length=5&media=video&profile=account").json()
                 .get("basedOn").asInt()).as("Sam's did not").isEqualTo(accountBasedOn);
@@ -71,7 +71,7 @@ class ProfilesResourceTest {
     }
 
     @Test
-    void refusesBadProfilesOtherPeopleAndProfilesOfProfiles(DemoServer.Running server) {
+    void refusesBadProfilesOtherPeopleAndProfilesOfProfiles(DemoServer server) {
         Http http = server.http();
         String jordan = server.userId("Jordan");
         String admin = "Bearer " + DemoServer.ADMIN;
@@ -84,15 +84,15 @@ class ProfilesResourceTest {
         assertError(http.post(profiles, "{\"profile\": \"teen\", \"age\": 15}", "Authorization", admin), 400, "age");
         assertError(http.post(profiles, "{\"profile\":", "Authorization", admin), 400, "body");
         assertError(http.post(profiles, "{}", "Authorization", admin), 400, "profile is missing");
-        assertError(http.put(profiles + "/active", "{\"profile\": \"nobody\"}", "Authorization", admin), 404, "no profile");
-        assertError(http.put(profiles + "/active", "{\"profile\": \"teen\", \"minutes\": 0}", "Authorization", admin), 400,
+        assertError(http.send("PUT", profiles + "/active", "{\"profile\": \"nobody\"}", "Authorization", admin), 404, "no profile");
+        assertError(http.send("PUT", profiles + "/active", "{\"profile\": \"teen\", \"minutes\": 0}", "Authorization", admin), 400,
                 "minutes");
         assertError(http.get("api/users/nobody/profiles", "Authorization", admin), 404, "no user");
         assertError(http.get("api/users/" + jordan + "~teen/profiles", "Authorization", admin), 400, "is a profile");
         assertError(http.get("api/users/" + jordan + "/playlist?profile=Two%20Words", "Authorization", admin), 400, "profile");
         assertError(http.delete(profiles + "/teen", "Authorization", admin), 404, "no profile");
 
-        String samToken = server.tokenFor(server.userId("Sam"));
+        String samToken = server.token(server.userId("Sam"));
         assertError(http.get(profiles, "Authorization", "Bearer " + samToken), 403, "another person");
         assertError(http.get("api/users/" + jordan + "~teen/playlist", "Authorization", "Bearer " + samToken), 403,
                 "another person");

@@ -74,4 +74,55 @@ class CommandLineTest {
         assertThat(run("serve", "--config", missing.toString())).isEqualTo(2);
         assertThat(err.toString()).contains("cannot read config file " + missing);
     }
+
+    @Test
+    void runsTheShippedRuleScenarios() {
+        assertThat(run("rules", "test")).as(out.toString()).isZero();
+        assertThat(out.toString()).containsIgnoringCase("pass");
+    }
+
+    @Test
+    void refusesABrokenCuratorRuleWithItsPosition() throws IOException {
+        Path rules = Files.createDirectories(folder.resolve("rules"));
+        Files.writeString(rules.resolve("broken.drl"), """
+                package dev.setlist.rules.model
+
+                rule "Broken"
+                when
+                    Item( minimumAge > )
+                then
+                end
+                """);
+        assertThat(run("rules", "check", rules.toString())).isEqualTo(2);
+        assertThat(out.toString()).contains("broken.drl:5:");
+        assertThat(run("rules", "test", folder.resolve("missing").toString())).isEqualTo(2);
+    }
+
+    @Test
+    void evaluatesATinyMovieLensFolderAndWritesJson() throws IOException {
+        Path dataset = Files.createDirectories(folder.resolve("ml-tiny"));
+        StringBuilder ratings = new StringBuilder("userId,movieId,rating,timestamp\n");
+        StringBuilder movies = new StringBuilder("movieId,title,genres\n");
+        for (int movie = 1; movie <= 30; movie++) {
+            movies.append(movie).append(",\"Film ").append(movie).append(", The (2001)\",")
+                    .append(movie % 2 == 0 ? "Drama|Comedy" : "Action").append('\n');
+        }
+        for (int user = 1; user <= 12; user++) {
+            for (int k = 0; k < 12; k++) {
+                int movie = 1 + (user * 7 + k * (user % 2 == 0 ? 2 : 3)) % 30;
+                ratings.append(user).append(',').append(movie).append(',').append(k % 5 == 4 ? "2.0" : "4.5").append(',')
+                        .append(1_000_000 + user * 100 + k).append('\n');
+            }
+        }
+        Files.writeString(dataset.resolve("ratings.csv"), ratings);
+        Files.writeString(dataset.resolve("movies.csv"), movies);
+        Path json = folder.resolve("report.json");
+
+        assertThat(run("evaluate", "--dataset", dataset.toString(), "--output", json.toString(), "--threads", "2"))
+                .as(err.toString()).isZero();
+        assertThat(out.toString()).contains("most popular").contains("EASE").contains("iALS").contains("NDCG@20").doesNotContain("failed");
+        assertThat(Files.readString(json)).contains("\"results\"").contains("\"iALS\"");
+        assertThat(run("evaluate", "--dataset", folder.resolve("nothing-here").toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("nothing-here");
+    }
 }

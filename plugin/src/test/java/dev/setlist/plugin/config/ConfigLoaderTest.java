@@ -119,6 +119,47 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void readsStorageSyncPlaylistAndSignalSettings() {
+        SetlistConfig defaults = ConfigLoader.load(Map.of(), null, Map.of(), Map.of());
+        assertThat(defaults.database().url()).isEmpty();
+        assertThat(defaults.sync().events()).isEqualTo(SetlistConfig.EventSource.WEBHOOK);
+        assertThat(defaults.sync().interval()).isEqualTo(java.time.Duration.ofHours(6));
+        assertThat(defaults.playlists().refresh()).extracting(dev.setlist.plugin.publish.PlaylistSchedule.Entry::name)
+                .containsExactly("For you");
+        assertThat(defaults.signals()).isEqualTo(dev.setlist.plugin.signals.SignalSettings.defaults(defaults.zone()));
+
+        SetlistConfig set = ConfigLoader.load(Map.of(ConfigKey.SIGNALS_LATE_NIGHT, "22:30-04:00"), null, Map.of(
+                "SETLIST_DATABASE_URL", "jdbc:postgresql://db/setlist", "SETLIST_DATABASE_PASSWORD", "s3cret-db",
+                "SETLIST_JELLYFIN_EVENTS", "websocket", "SETLIST_JELLYFIN_SYNC_INTERVAL", "30m",
+                "SETLIST_SIGNALS_TIMEZONE", "Europe/Paris", "SETLIST_SIGNALS_WEIGHT_TRACK", "0.5"), Map.of());
+        assertThat(set.database().url()).contains("jdbc:postgresql://db/setlist");
+        assertThat(set.sync().events()).isEqualTo(SetlistConfig.EventSource.WEBSOCKET);
+        assertThat(set.sync().interval()).isEqualTo(java.time.Duration.ofMinutes(30));
+        assertThat(set.signals().lateNightStart()).isEqualTo(java.time.LocalTime.of(22, 30));
+        assertThat(set.signals().zone()).isEqualTo(java.time.ZoneId.of("Europe/Paris"));
+        assertThat(set.signals().trackWeight()).isEqualTo(0.5);
+        assertThat(set.toString()).doesNotContain("s3cret-db").doesNotContain("jdbc:postgresql");
+    }
+
+    @Test
+    void namesTheKeyOfABadStorageSyncOrSignalValue() {
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of(), null, Map.of("SETLIST_DATABASE_URL", "mysql://x"), Map.of()))
+                .hasMessageContaining("SETLIST_DATABASE_URL").hasMessageContaining("jdbc:postgresql:");
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of(ConfigKey.JELLYFIN_EVENTS, "carrier-pigeon"), null, Map.of(), Map.of()))
+                .hasMessageContaining("--jellyfin-events").hasMessageContaining("neither webhook nor websocket");
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of(ConfigKey.SIGNALS_SLEEPY_DECAY, "1.5"), null, Map.of(), Map.of()))
+                .hasMessageContaining("--signals-sleepy-decay").hasMessageContaining("between 0 and 1");
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of(ConfigKey.SIGNALS_SKIP_FRACTION, "0.95"), null, Map.of(), Map.of()))
+                .hasMessageContaining("below signals.complete-fraction");
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of(ConfigKey.PLAYLISTS_REFRESH, "For you@noon"), null, Map.of(), Map.of()))
+                .hasMessageContaining("--playlists-refresh").hasMessageContaining("not a time");
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of(ConfigKey.JELLYFIN_SYNC_INTERVAL, "10s"), null, Map.of(), Map.of()))
+                .hasMessageContaining("shorter than 60 s");
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of(ConfigKey.SIGNALS_TIMEZONE, "Mars/Olympus"), null, Map.of(), Map.of()))
+                .hasMessageContaining("not a time zone");
+    }
+
+    @Test
     void everyKeyIsDocumented() throws IOException {
         Path docs = Path.of(System.getProperty("user.dir")).resolveSibling("docs").resolve("configuration.md");
         String text = Files.readString(docs);

@@ -3,6 +3,7 @@ package dev.setlist.plugin.profile;
 import dev.setlist.plugin.events.EventIngestor;
 import dev.setlist.plugin.events.EventType;
 import dev.setlist.plugin.events.PlaybackEvent;
+import dev.setlist.plugin.events.RecordingPolicy;
 import dev.setlist.plugin.library.Library;
 import dev.setlist.plugin.media.MediaUser;
 import dev.setlist.plugin.server.JsonMapper;
@@ -43,7 +44,7 @@ class ProfileServiceTest {
     private final JdbcEventLog log = new JdbcEventLog(database.dataSource(), JsonMapper.create(), clock);
     private final InteractionLedger live = new InteractionLedger();
     private final EventIngestor ingestor = new EventIngestor(log, users,
-            new Library(new CatalogStore(database.dataSource(), JsonMapper.create())), clock, profiles);
+            new Library(new CatalogStore(database.dataSource(), JsonMapper.create())), clock, RecordingPolicy.EVERYONE, profiles);
 
     ProfileServiceTest() {
         users.upsert(new MediaUser(ACCOUNT, "Casey"), clock.instant());

@@ -5,6 +5,8 @@ import dev.setlist.plugin.events.PlaybackEvent;
 import dev.setlist.plugin.server.JsonMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -48,10 +50,11 @@ class JdbcEventLogTest {
         }
     }
 
-    @Test
-    void appendsABatchInOneGoAndReportsWhatWasThereAlready() {
-        try (Database database = Database.openH2(folder)) {
-            EventLog log = new JdbcEventLog(database.dataSource(), JsonMapper.create(), Clock.systemUTC());
+    @ParameterizedTest
+    @MethodSource("dev.setlist.plugin.store.TestDatabase#engines")
+    void appendsABatchInOneGoAndReportsWhatWasThereAlready(String engine) {
+        try (TestDatabase test = TestDatabase.open(engine, folder)) {
+            EventLog log = new JdbcEventLog(test.database().dataSource(), JsonMapper.create(), Clock.systemUTC());
             EventLog.Appended stored = log.append(start("u1", "i1"), "webhook", "k1", null);
 
             List<EventLog.Appended> results = log.appendAll(List.of(
@@ -68,6 +71,32 @@ class JdbcEventLogTest {
             List<String> users = new ArrayList<>();
             log.replay(0, event -> users.add(event.event().userId()));
             assertThat(users).containsExactly("u1", "u2", "u3");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.setlist.plugin.store.TestDatabase#engines")
+    void behavesAlikeOnEveryEngine(String engine) {
+        try (TestDatabase test = TestDatabase.open(engine, folder)) {
+            EventLog log = new JdbcEventLog(test.database().dataSource(), JsonMapper.create(), Clock.systemUTC());
+            PlaybackEvent muted = new PlaybackEvent(EventType.PLAYBACK_PROGRESS, Instant.parse("2026-11-28T20:00:01Z"),
+                    "u1", null, "i1", start("u1", "i1").item(), 10_000_000L, false, true, null, "s1", "TV", "Web",
+                    null, true);
+            EventLog.Appended a = log.append(start("u1", "i1"), "webhook", "a".repeat(64), "{}");
+            EventLog.Appended b = log.append(muted, "websocket", "b".repeat(64), null);
+            log.append(start("u2", "i2"), "webhook", "c".repeat(64), null);
+            assertThat(log.append(start("u1", "i1"), "webhook", "a".repeat(64), "{}"))
+                    .isEqualTo(new EventLog.Appended(a.seq(), true));
+            assertThat(b.seq()).isGreaterThan(a.seq());
+
+            List<EventLog.StoredEvent> replayed = new ArrayList<>();
+            log.replay(a.seq(), replayed::add);
+            assertThat(replayed).extracting(EventLog.StoredEvent::event).first().isEqualTo(muted);
+            assertThat(replayed.get(0).source()).isEqualTo("websocket");
+
+            assertThat(log.deleteUser("u1")).isEqualTo(2);
+            assertThat(log.forUser("u1")).isEmpty();
+            assertThat(log.count()).isEqualTo(1);
         }
     }
 }

@@ -137,7 +137,7 @@ public final class ScenarioRunner {
         for (Expectation expectation : scenario.expectations()) {
             checks.add(expectation.check(run));
         }
-        return new ScenarioResult(scenario.name(), scenario.file(), checks);
+        return new ScenarioResult(scenario.name(), scenario.file(), checks, outcome.firedRules());
     }
 
     private ScenarioReport build(RuleSources sources, String subject, List<Scenario> scenarios, List<String> fileErrors) {

@@ -12,6 +12,6 @@ class DefaultScenariosTest {
         ScenarioReport report = new ScenarioRunner().testDefaults();
 
         assertThat(report.passed()).as(report.render()).isTrue();
-        assertThat(report.results()).hasSize(10);
+        assertThat(report.results()).hasSize(14);
     }
 }

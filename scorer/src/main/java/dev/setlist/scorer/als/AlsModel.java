@@ -2,8 +2,6 @@ package dev.setlist.scorer.als;
 
 import dev.setlist.scorer.RecommenderModel;
 import dev.setlist.scorer.data.UserHistory;
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.EigenDecomposition;
 
 import java.util.Arrays;
 import java.util.Objects;
@@ -39,6 +37,11 @@ public final class AlsModel implements RecommenderModel {
     private final double[] itemGramian;
     private final float[] itemSquaredNorms;
     private final double gramianMinEigenvalue;
+    /** Leading coordinates scanned first by {@link #headScores}. */
+    private final int head;
+    /** Coordinates {@code head..factors-1} of each item, row after row, for exact scores of single items. */
+    private final float[] tailRows;
+    private final float[] tailNorms;
 
     AlsModel(AlsSettings settings, float[] itemFactors, float[] userFactors, int userCount,
              int[] itemFrequencies, double[] itemGramian) {
@@ -59,6 +62,18 @@ public final class AlsModel implements RecommenderModel {
             itemSquaredNorms[item] = sum;
         }
         this.gramianMinEigenvalue = smallestEigenvalue(itemGramian, factors);
+        this.head = Math.min(factors, Math.max(8, factors / 4));
+        int tail = factors - head;
+        this.tailRows = new float[itemCount * tail];
+        this.tailNorms = new float[itemCount];
+        for (int item = 0; item < itemCount; item++) {
+            System.arraycopy(itemFactors, item * factors + head, tailRows, item * tail, tail);
+            float sum = 0f;
+            for (int a = head; a < factors; a++) {
+                sum += itemFactors[item * factors + a] * itemFactors[item * factors + a];
+            }
+            tailNorms[item] = (float) Math.sqrt(sum);
+        }
     }
 
     private static float[][] tiled(float[] factors, int items, int d) {
@@ -76,11 +91,14 @@ public final class AlsModel implements RecommenderModel {
 
     /** Copies the vector of {@code item} (unchecked) into {@code into[0..factors)}. */
     void copyItemVector(int item, float[] into) {
+        // The head from the tiles (one cache line per coordinate), the tail from its contiguous row.
         int base = (item / TILE) * factors;
         int slot = item % TILE;
-        for (int a = 0; a < factors; a++) {
+        for (int a = 0; a < head; a++) {
             into[a] = tiles[base + a][slot];
         }
+        int tail = factors - head;
+        System.arraycopy(tailRows, item * tail, into, head, tail);
     }
 
     /** All item vectors, flat and row-major (a new array). */
@@ -95,18 +113,7 @@ public final class AlsModel implements RecommenderModel {
     }
 
     private static double smallestEigenvalue(double[] gramian, int d) {
-        double[][] rows = new double[d][d];
-        for (int r = 0; r < d; r++) {
-            System.arraycopy(gramian, r * d, rows[r], 0, d);
-        }
-        double[] eigenvalues;
-        try {
-            eigenvalues = new EigenDecomposition(new Array2DRowRealMatrix(rows, false)).getRealEigenvalues();
-        } catch (org.apache.commons.math3.exception.MaxCountExceededException notConverged) {
-            // Commons Math's QL iteration can fail on nearly singular Gramians (many untouched items);
-            // 0 is always a valid lower bound for a positive semi-definite matrix.
-            return 0;
-        }
+        double[] eigenvalues = SymmetricEigen.of(gramian, d).values();
         double smallest = Double.POSITIVE_INFINITY;
         double largest = 0;
         for (double value : eigenvalues) {
@@ -242,9 +249,65 @@ public final class AlsModel implements RecommenderModel {
     }
 
     /**
+     * Number of leading coordinates that {@link #headScores} reads. A trained model is in the eigenbasis of
+     * its item Gramian, largest eigenvalue first, so these carry most of each item's energy.
+     */
+    public int headFactors() {
+        return head;
+    }
+
+    /**
+     * {@code out[i] = q_i[0..head) . userVector[0..head)} for every item: a quarter of the work and of the
+     * memory traffic of {@link #scoreVector}. The rest of each score is at most
+     * {@code tailNorm(i) * tailNorm(userVector)} in absolute value (Cauchy-Schwarz), and
+     * {@link #tailScore} gives it exactly, so callers can select the exact top items while computing full
+     * scores only for the few whose bound can still matter.
+     */
+    public void headScores(float[] userVector, float[] out) {
+        requireLength(userVector);
+        if (out.length < itemCount) {
+            throw new IllegalArgumentException("out has length " + out.length + ", need " + itemCount);
+        }
+        float[] tileScores = new float[TILE];
+        for (int tile = 0, from = 0; from < itemCount; tile++, from += TILE) {
+            Arrays.fill(tileScores, 0f);
+            DenseKernels.combine(userVector, tiles, tile * factors, head, tileScores, TILE);
+            System.arraycopy(tileScores, 0, out, from, Math.min(TILE, itemCount - from));
+        }
+    }
+
+    /** {@code |q_item[head..d)|}. */
+    public float tailNorm(int item) {
+        return tailNorms[Objects.checkIndex(item, itemCount)];
+    }
+
+    /** {@code |vector[head..d)|} for a person's vector. */
+    public float tailNorm(float[] userVector) {
+        requireLength(userVector);
+        float sum = 0f;
+        for (int a = head; a < factors; a++) {
+            sum += userVector[a] * userVector[a];
+        }
+        return (float) Math.sqrt(sum);
+    }
+
+    /** {@code q_item[head..d) . userVector[head..d)}: what {@link #headScores} leaves out of the score. */
+    public float tailScore(int item, float[] userVector) {
+        requireLength(userVector);
+        int tail = factors - head;
+        int from = Objects.checkIndex(item, itemCount) * tail;
+        float sum = 0f;
+        for (int a = 0; a < tail; a++) {
+            sum += tailRows[from + a] * userVector[head + a];
+        }
+        return sum;
+    }
+
+    /**
      * This model with vectors for cold items, possibly beyond the current item count (new items get
      * indices {@code itemCount()..newItemCount-1}; those not given a vector stay at zero). The Gramian is
-     * recomputed so that fold-in accounts for the new items as unobserved.
+     * recomputed so that fold-in accounts for the new items as unobserved. The basis is kept: vectors given
+     * here, and every vector this model hands out, are in the same coordinates.
      *
      * @param newItemCount at least {@link #itemCount()}
      * @param items        item indices, each cold and below {@code newItemCount}

@@ -19,13 +19,18 @@ import java.util.Objects;
  *
  * <p>Immutable; share freely.
  *
- * @param factors                number of latent dimensions {@code d}; default 64
- * @param regularization         {@code lambda}, the L2 weight before frequency scaling; default 0.003
+ * <p>The defaults are the best point of a validation search on ml-latest-small (see {@code docs/scorer.md}):
+ * on data of that size the classic weighting ({@code alpha0 = 1}, constant {@code lambda}) beat every
+ * Rendle-style point tried; the refinements stay available for larger, sparser catalogs.
+ *
+ * @param factors                number of latent dimensions {@code d}; default 32
+ * @param regularization         {@code lambda}, the L2 weight before frequency scaling; default 10
  * @param alpha                  confidence slope: an observed weight {@code w} counts {@code 1 + alpha * w}; default 1
- * @param unobservedWeight       {@code alpha0}, the weight of every unobserved pair, in (0, 1]; default 0.1
- * @param regularizationExponent {@code nu}, how strongly regularization grows with a row's frequency; default 1
+ * @param unobservedWeight       {@code alpha0}, the weight of every unobserved pair, in (0, 1]; default 1
+ * @param regularizationExponent {@code nu}, how strongly regularization grows with a row's frequency; default 0
  * @param iterations             full sweeps (an item half-step, then a user half-step); default 15
  * @param solver                 how each row's least-squares problem is solved; default {@link Solver#CG}
+ *                               (docs/adr/0001: as good as exact and several times faster)
  * @param cgSteps                conjugate-gradient steps per row and half-step (warm-started); default 3
  * @param initStd                initial factors are drawn from {@code N(0, (initStd / sqrt(factors))^2)},
  *                               as the reference code's {@code --stddev}; default 0.1
@@ -50,7 +55,9 @@ public record AlsSettings(
     public enum Solver {
         /**
          * A few conjugate-gradient steps warm-started from the row's previous value (Takacs, Pilaszy and
-         * Tikk 2011). Never forms the {@code d x d} matrix: each step costs {@code O(d^2 + n d)}.
+         * Tikk 2011), run in the eigenbasis of the fixed side's Gramian with a Jacobi preconditioner. Never
+         * forms the {@code d x d} matrix: each step costs {@code O(n d)}, plus one {@code d x d} rotation per
+         * row and half-step.
          */
         CG,
         /** Forms the row's {@code d x d} system and solves it by Cholesky decomposition: {@code O(n d^2 + d^3)}. */
@@ -93,7 +100,7 @@ public record AlsSettings(
 
     /** The documented defaults. */
     public static AlsSettings defaults() {
-        return new AlsSettings(64, 0.003, 1.0, 0.1, 1.0, 15, Solver.CG, 3, 0.1, 0, 42L);
+        return new AlsSettings(32, 10.0, 1.0, 1.0, 0.0, 15, Solver.CG, 3, 0.1, 0, 42L);
     }
 
     /** The regularization of a row with {@code count} interactions among {@code others} columns. */

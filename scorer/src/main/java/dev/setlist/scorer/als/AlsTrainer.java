@@ -16,7 +16,9 @@ import java.util.SplittableRandom;
  *
  * <p>The user half-step comes last, so the returned user vectors are the solves against the final
  * item vectors: for {@link AlsSettings.Solver#EXACT} they equal {@link AlsModel#foldIn} of the same
- * history. Users and items without interactions get the zero vector, their exact minimiser.
+ * history. Users and items without interactions get the zero vector, their exact minimiser. Both sides
+ * are returned in the eigenbasis of the item Gramian, largest eigenvalue first (an orthogonal change of
+ * basis, so every prediction is the same), which lets scoring bound most of a score from a few coordinates.
  *
  * <p>Deterministic: the same settings (including the seed) and data give a bitwise identical model for
  * any number of threads. Immutable; share freely; each {@link #fit} uses its own threads and stops them.
@@ -63,6 +65,11 @@ public final class AlsTrainer implements Recommender {
                 halfStep(data.userPointers(), data.userItems(), userConfidences, items, data.itemCount(),
                         users, data.userCount(), parallelism);
             }
+            // Hand over both sides in the eigenbasis of the item Gramian, largest eigenvalue first: predictions
+            // are unchanged, and the model's leading coordinates then carry most of every score (AlsModel#headScores).
+            Eigenbasis basis = Eigenbasis.of(Gramian.of(items, data.itemCount(), d, parallelism), d);
+            basis.rotateRows(items, data.itemCount(), parallelism);
+            basis.rotateRows(users, data.userCount(), parallelism);
             double[] itemGramian = Gramian.of(items, data.itemCount(), d, parallelism);
             return new AlsModel(settings, items, users, data.userCount(), itemFrequencies(data), itemGramian);
         }
@@ -76,9 +83,12 @@ public final class AlsTrainer implements Recommender {
                   float[] solved, int solvedRows, RowParallelism parallelism) {
         int d = settings.factors();
         double[] gramian = Gramian.of(fixed, fixedRows, d, parallelism);
-        float[][] gramianSingle = Gramian.rows(gramian, d);
         double alpha0 = settings.unobservedWeight();
         boolean exact = settings.solver() == AlsSettings.Solver.EXACT;
+        Eigenbasis basis = exact ? null : Eigenbasis.of(gramian, d);
+        if (!exact) {
+            basis.rotateRows(fixed, fixedRows, parallelism);
+        }
         parallelism.forEachChunk(solvedRows, CHUNK_ROWS, worker -> {
             RowSolver solver = new RowSolver(d);
             return (from, to) -> {
@@ -95,7 +105,7 @@ public final class AlsTrainer implements Recommender {
                         solver.exact(columns, confidences, start, end, fixed, gramian, alpha0, regularization,
                                 solved, offset);
                     } else {
-                        solver.conjugateGradient(columns, confidences, start, end, fixed, gramianSingle,
+                        solver.conjugateGradient(columns, confidences, start, end, fixed, basis,
                                 (float) alpha0, (float) regularization, settings.cgSteps(), solved, offset);
                     }
                 }

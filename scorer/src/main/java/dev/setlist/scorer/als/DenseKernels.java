@@ -79,12 +79,6 @@ final class DenseKernels {
         }
     }
 
-    /** {@code out = m v} for a symmetric {@code n x n} matrix given by rows, as a combination of its columns. */
-    static void symmetricTimes(float[][] m, float[] v, float[] out, int n) {
-        java.util.Arrays.fill(out, 0, n, 0f);
-        combine(v, m, n, out, n);
-    }
-
     /** {@code y[0..n) += a * x[0..n)} in double precision. */
     static void axpy(double a, double[] x, double[] y, int n) {
         for (int j = 0; j < n; j++) {

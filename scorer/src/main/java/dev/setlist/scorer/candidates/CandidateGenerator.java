@@ -21,10 +21,11 @@ import java.util.Objects;
  *   score = base + beta * sd          (sd: posterior standard deviation of q.x, see Exploration)
  * </pre>
  * where {@code x} is the fold-in of the request's history. Selection is a bounded heap over the catalog
- * (no full sort). With exploration on, the exact {@code sd} costs {@code O(d^2)} per item, so it is computed
- * only where it can matter: for the best items by {@code base}, then for every item whose cheap upper
- * bound {@code base + beta * sdBound} still beats the current k-th score. The result is exactly the top
- * {@code k} by {@code score}.
+ * (no full sort). Full taste scores and exact deviations are computed only where they can matter: every
+ * item gets a cheap upper bound (the leading coordinates of {@code q.x}, a Cauchy-Schwarz bound on the
+ * rest, and an eigenvalue bound on {@code sd}); exact scores are computed for the best items by bound and
+ * then for every item whose bound still beats the current k-th score. The result is exactly the top
+ * {@code k} by {@code score}, at about a quarter of the memory traffic of scoring every item in full.
  *
  * <p>Items of the history are excluded unless the request allows repeats. A person with an empty history
  * folds in to the zero vector: taste and content are 0 and popularity (plus the session) decides.
@@ -93,133 +94,180 @@ public final class CandidateGenerator {
     /** The top {@code k} candidates, best first, then the wildcards. */
     public List<Candidate> generate(CandidateRequest request) {
         Objects.requireNonNull(request, "request");
-        int n = catalog.size();
-        double beta = request.explorationWeight();
-        boolean exploring = beta > 0;
-        FoldIn posterior = exploring ? model.posterior(request.history()) : null;
-        Exploration exploration = exploring ? new Exploration(posterior) : null;
-        float[] user = exploring ? posterior.vector() : model.foldIn(request.history());
-
-        float[] taste = new float[n];
-        model.scoreVector(user, taste);
-        float[] contentScores = null;
-        if (content != null && weights.content() > 0) {
-            contentScores = new float[n];
-            content.similarities(request.history(), contentScores);
-        }
-        float[] sessionScores = null;
-        if (session != null && weights.session() > 0 && request.sessionItems().length > 0) {
-            float[] scores = new float[session.itemCount()];
-            session.score(request.sessionItems(), scores);
-            sessionScores = Arrays.copyOf(scores, n);
-        }
-        float[] base = baseScores(taste, contentScores, sessionScores);
-        if (!request.allowRepeats()) {
-            for (int item : request.history().items()) {
-                if (item < n) {
-                    base[item] = Float.NEGATIVE_INFINITY;
-                }
-            }
-        }
-
-        int k = Math.min(request.k(), n);
-        float[] bonus = exploring ? new float[n] : null;
-        int[] top = exploring ? exactTopWithExploration(base, k, beta, exploration, bonus) : select(base, k, null);
-        List<Candidate> result = new ArrayList<>(top.length + request.wildcardCount());
-        for (int item : top) {
-            result.add(candidate(item, base, bonus, taste, contentScores, sessionScores, false));
+        Scoring scoring = new Scoring(request);
+        int k = Math.min(request.k(), catalog.size());
+        int poolSize = request.wildcardCount() > 0 ? Math.max(MIN_WILDCARD_POOL, 4 * request.wildcardCount()) : 0;
+        int[] ranked = scoring.exactTop(k + poolSize);
+        int mainCount = Math.min(k, ranked.length);
+        List<Candidate> result = new ArrayList<>(mainCount + request.wildcardCount());
+        for (int rank = 0; rank < mainCount; rank++) {
+            result.add(scoring.candidate(ranked[rank], false));
         }
         if (request.wildcardCount() > 0) {
-            boolean[] taken = new boolean[n];
-            for (int item : top) {
-                taken[item] = true;
-            }
-            int poolSize = Math.max(MIN_WILDCARD_POOL, 4 * request.wildcardCount());
-            int[] pool = select(base, poolSize, taken);
+            int[] pool = Arrays.copyOfRange(ranked, mainCount, ranked.length);
             for (int item : wildcards.pick(request.history(), pool, request.wildcardCount(), request.seed())) {
-                if (exploring) {
-                    bonus[item] = (float) (beta * exploration.standardDeviation(item));
-                }
-                result.add(candidate(item, base, bonus, taste, contentScores, sessionScores, true));
+                result.add(scoring.candidate(item, true));
             }
         }
         return result;
     }
 
-    private float[] baseScores(float[] taste, float[] contentScores, float[] sessionScores) {
-        int n = taste.length;
-        float[] base = new float[n];
-        float wTaste = (float) weights.taste();
-        float wPopularity = (float) weights.popularity();
-        for (int item = 0; item < n; item++) {
-            base[item] = wTaste * taste[item] + wPopularity * popularity[item];
-        }
-        if (contentScores != null) {
-            float wContent = (float) weights.content();
-            for (int item = 0; item < n; item++) {
-                base[item] += wContent * contentScores[item];
+    /**
+     * One request's scores. Everything but taste is computed for every item up front (each costs at most
+     * one pass over a small array or the request's postings). Taste is computed in two steps: the
+     * {@link AlsModel#headScores head} of every item, a quarter of the factor memory, then the exact score
+     * only for items whose upper bound (head plus the Cauchy-Schwarz bound on the rest, plus the exploration
+     * bound) can still beat the current k-th best. Bounds are widened by 0.1% so that float rounding never
+     * makes one smaller than the exact score, and float arithmetic is monotone, so the selection is exact.
+     */
+    private final class Scoring {
+        private final float[] user;
+        private final Exploration exploration;
+        private final double beta;
+        private final float[] head;
+        private final float[] other;
+        private final float[] contentScores;
+        private final float[] sessionScores;
+        private final float[] taste;
+        private final float[] bonus;
+        private final boolean[] evaluated;
+        private final float tasteWeight = (float) weights.taste();
+        private final float userTail;
+
+        Scoring(CandidateRequest request) {
+            int n = catalog.size();
+            beta = request.explorationWeight();
+            if (beta > 0) {
+                FoldIn posterior = model.posterior(request.history());
+                exploration = new Exploration(posterior);
+                user = posterior.vector();
+            } else {
+                exploration = null;
+                user = model.foldIn(request.history());
             }
-        }
-        if (sessionScores != null) {
-            float wSession = (float) weights.session();
-            for (int item = 0; item < n; item++) {
-                base[item] += wSession * sessionScores[item];
+            head = new float[n];
+            model.headScores(user, head);
+            userTail = model.tailNorm(user);
+            if (content != null && weights.content() > 0) {
+                contentScores = new float[n];
+                content.similarities(request.history(), contentScores);
+            } else {
+                contentScores = null;
             }
+            if (session != null && weights.session() > 0 && request.sessionItems().length > 0) {
+                float[] scores = new float[session.itemCount()];
+                session.score(request.sessionItems(), scores);
+                sessionScores = Arrays.copyOf(scores, n);
+            } else {
+                sessionScores = null;
+            }
+            other = otherParts();
+            if (!request.allowRepeats()) {
+                for (int item : request.history().items()) {
+                    if (item < n) {
+                        other[item] = Float.NEGATIVE_INFINITY;
+                    }
+                }
+            }
+            taste = new float[n];
+            bonus = new float[n];
+            evaluated = new boolean[n];
         }
-        return base;
+
+        /** {@code wPopularity * popularity + wContent * content + wSession * session} for every item. */
+        private float[] otherParts() {
+            int n = catalog.size();
+            float[] result = new float[n];
+            float wPopularity = (float) weights.popularity();
+            for (int item = 0; item < n; item++) {
+                result[item] = wPopularity * popularity[item];
+            }
+            if (contentScores != null) {
+                float wContent = (float) weights.content();
+                for (int item = 0; item < n; item++) {
+                    result[item] += wContent * contentScores[item];
+                }
+            }
+            if (sessionScores != null) {
+                float wSession = (float) weights.session();
+                for (int item = 0; item < n; item++) {
+                    result[item] += wSession * sessionScores[item];
+                }
+            }
+            return result;
+        }
+
+        /** The exact top {@code count} eligible items by score, best first. */
+        int[] exactTop(int count) {
+            int n = catalog.size();
+            float[] upper = new float[n];
+            for (int item = 0; item < n; item++) {
+                upper[item] = upperBound(item);
+            }
+            TopK best = new TopK(count);
+            for (int item : select(upper, count)) {
+                best.offer(item, evaluate(item));
+            }
+            for (int item = 0; item < n; item++) {
+                float bound = upper[item];
+                if (!evaluated[item] && bound != Float.NEGATIVE_INFINITY
+                        && (!best.isFull() || bound >= best.threshold())) {
+                    best.offer(item, evaluate(item));
+                }
+            }
+            return best.drainBestFirst();
+        }
+
+        private float upperBound(int item) {
+            if (other[item] == Float.NEGATIVE_INFINITY) {
+                return Float.NEGATIVE_INFINITY;
+            }
+            float tasteBound = head[item] + 1.001f * model.tailNorm(item) * userTail;
+            float bound = tasteWeight * tasteBound + other[item];
+            if (exploration != null) {
+                bound += (float) (1.001 * beta * exploration.standardDeviationBound(item));
+            }
+            return bound;
+        }
+
+        /** The exact score of {@code item}, remembering its taste and bonus. */
+        private float evaluate(int item) {
+            taste[item] = head[item] + model.tailScore(item, user);
+            bonus[item] = exploration == null ? 0f : (float) (beta * exploration.standardDeviation(item));
+            evaluated[item] = true;
+            return score(item);
+        }
+
+        private float score(int item) {
+            return tasteWeight * taste[item] + other[item] + bonus[item];
+        }
+
+        Candidate candidate(int item, boolean wildcard) {
+            if (!evaluated[item]) {
+                evaluate(item);
+            }
+            ScoreParts parts = new ScoreParts(
+                    taste[item],
+                    contentScores == null ? 0 : contentScores[item],
+                    sessionScores == null ? 0 : sessionScores[item],
+                    bonus[item],
+                    popularity[item]);
+            return new Candidate(catalog.get(item), score(item), parts, wildcard);
+        }
     }
 
-    /** The best {@code k} items by {@code scores}, best first, skipping excluded ones and {@code taken}. */
-    private static int[] select(float[] scores, int k, boolean[] taken) {
+    /** The best {@code k} items by {@code scores}, best first, skipping excluded ones (negative infinity). */
+    private static int[] select(float[] scores, int k) {
         TopK best = new TopK(k);
         for (int item = 0; item < scores.length; item++) {
             float score = scores[item];
             // Items come in increasing index order, so a score equal to the threshold would lose its tie.
-            if (score == Float.NEGATIVE_INFINITY || (best.isFull() && score <= best.threshold())
-                    || (taken != null && taken[item])) {
+            if (score == Float.NEGATIVE_INFINITY || (best.isFull() && score <= best.threshold())) {
                 continue;
             }
             best.offer(item, score);
         }
         return best.drainBestFirst();
-    }
-
-    /**
-     * The exact top {@code k} by {@code base + beta * sd}, computing {@code sd} only for items whose upper
-     * bound can still enter; fills {@code bonus} for the items it computed.
-     */
-    private static int[] exactTopWithExploration(float[] base, int k, double beta, Exploration exploration,
-                                                 float[] bonus) {
-        TopK best = new TopK(k);
-        boolean[] computed = new boolean[base.length];
-        for (int item : select(base, k, null)) {
-            bonus[item] = (float) (beta * exploration.standardDeviation(item));
-            computed[item] = true;
-            best.offer(item, base[item] + bonus[item]);
-        }
-        for (int item = 0; item < base.length; item++) {
-            if (computed[item] || base[item] == Float.NEGATIVE_INFINITY) {
-                continue;
-            }
-            double bound = base[item] + beta * exploration.standardDeviationBound(item);
-            if (bound >= best.threshold() || !best.isFull()) {
-                bonus[item] = (float) (beta * exploration.standardDeviation(item));
-                best.offer(item, base[item] + bonus[item]);
-            }
-        }
-        return best.drainBestFirst();
-    }
-
-    private Candidate candidate(int item, float[] base, float[] bonus, float[] taste, float[] contentScores,
-                                float[] sessionScores, boolean wildcard) {
-        double explorationPart = bonus == null ? 0 : bonus[item];
-        ScoreParts parts = new ScoreParts(
-                taste[item],
-                contentScores == null ? 0 : contentScores[item],
-                sessionScores == null ? 0 : sessionScores[item],
-                explorationPart,
-                popularity[item]);
-        return new Candidate(catalog.get(item), base[item] + explorationPart, parts, wildcard);
     }
 
     /** Assembles a {@link CandidateGenerator}; the content and session models are optional. Not thread-safe. */

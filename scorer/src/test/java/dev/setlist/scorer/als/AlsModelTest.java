@@ -82,6 +82,39 @@ class AlsModelTest {
     }
 
     @Test
+    void headAndTailAddUpToTheScoreAndTheTailBoundHolds() {
+        AlsModel model = new AlsTrainer(SETTINGS.withFactors(40).withSolver(AlsSettings.Solver.CG)).fit(DATA);
+        assertThat(model.headFactors()).isEqualTo(10);
+        float[] user = model.foldIn(DATA.history(9));
+        float[] full = new float[model.itemCount()];
+        float[] head = new float[model.itemCount()];
+        model.scoreVector(user, full);
+        model.headScores(user, head);
+
+        for (int item = 0; item < model.itemCount(); item++) {
+            float tail = model.tailScore(item, user);
+            assertThat(head[item] + tail).isCloseTo(full[item], within(1e-5f));
+            assertThat(Math.abs(tail)).isLessThanOrEqualTo(model.tailNorm(item) * model.tailNorm(user) * 1.0001f + 1e-7f);
+        }
+    }
+
+    @Test
+    void aTrainedModelPutsMostItemEnergyInItsLeadingCoordinates() {
+        // The trainer hands over the eigenbasis of the item Gramian, largest eigenvalue first.
+        AlsModel model = new AlsTrainer(SETTINGS.withFactors(40).withSolver(AlsSettings.Solver.CG)).fit(DATA);
+        double[] energy = new double[model.factors()];
+        for (int item = 0; item < model.itemCount(); item++) {
+            float[] q = model.itemVector(item);
+            for (int a = 0; a < q.length; a++) {
+                energy[a] += q[a] * q[a];
+            }
+        }
+        for (int a = 1; a < energy.length; a++) {
+            assertThat(energy[a]).isLessThanOrEqualTo(energy[a - 1] * (1 + 1e-3));
+        }
+    }
+
+    @Test
     void anEmptyHistoryFoldsInToZeroAndScoresZero() {
         assertThat(EXACT.foldIn(UserHistory.EMPTY)).containsOnly(0f);
         float[] scores = new float[EXACT.itemCount()];

@@ -1,0 +1,208 @@
+package dev.setlist.rules;
+
+import dev.setlist.rules.model.Adjustment;
+import dev.setlist.rules.model.Curation;
+import dev.setlist.rules.model.Exclusion;
+import dev.setlist.rules.model.ListeningContext;
+import dev.setlist.rules.model.Mode;
+import dev.setlist.rules.model.Tuning;
+import dev.setlist.scorer.candidates.Candidate;
+import dev.setlist.scorer.sequencing.Constraint;
+import dev.setlist.scorer.sequencing.Offer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static dev.setlist.rules.Fixtures.context;
+import static dev.setlist.rules.Fixtures.movie;
+import static dev.setlist.rules.Fixtures.titled;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CompiledRuleBookTest {
+
+    /**
+     * The shipped packs with the kids and business packs replaced by a curator who tries to undo the
+     * always-on filters, plus two rules that pass the smoke check but misbehave on particular items.
+     */
+    private static CompiledRuleBook hostile;
+
+    @BeforeAll
+    static void buildHostileBook() {
+        List<RuleFile> curator = List.of(
+                RuleFile.of("kids.drl", """
+                        package dev.setlist.rules.model
+                        rule "Kids: anything goes"
+                        when
+                            $item : Item( minimumAge >= 17 )
+                        then
+                            insert(Adjustment.boost($item, 500, "the curator loves thrillers"));
+                        end
+                        """),
+                RuleFile.of("business.drl", "package dev.setlist.rules.model\n"),
+                RuleFile.of("traps.drl", """
+                        package dev.setlist.rules.model
+                        rule "Loops on one title"
+                        when
+                            $item : Item( title == "LOOP" )
+                        then
+                            update($item);
+                        end
+                        rule "Throws on one title"
+                        when
+                            $item : Item( title == "BOOM" )
+                        then
+                            insert(Adjustment.boost($item, Integer.parseInt($item.title()), "never"));
+                        end
+                        """));
+        CompileResult result = new RuleCompiler().compile(RuleSources.defaults().withCurator(curator), "hostile");
+        assertThat(result.ok()).as(result.report()).isTrue();
+        hostile = result.book();
+    }
+
+    @Test
+    void explicitModeIsUsedAsIs() {
+        RuleOutcome outcome = Fixtures.defaultBook().evaluate(context(Mode.FOCUS), Tuning.DEFAULTS,
+                List.of(movie("a", 0.5, "PG", 90, "Drama")));
+
+        assertThat(outcome.mode()).isEqualTo(new ModeDecision(Mode.FOCUS, true, null, "chosen by the request"));
+        assertThat(outcome.failed()).isFalse();
+    }
+
+    @Test
+    void inferredModeNamesTheRuleThatInferredIt() {
+        ListeningContext lateNight = new ListeningContext("u1", null, null,
+                java.time.LocalDateTime.of(2025, 3, 8, 23, 30), null, null, null, null, null, null);
+
+        RuleOutcome outcome = Fixtures.defaultBook().evaluate(lateNight, Tuning.DEFAULTS,
+                List.of(movie("a", 0.5, "PG", 90, "Drama")));
+
+        assertThat(outcome.mode().mode()).isEqualTo(Mode.LATE_NIGHT);
+        assertThat(outcome.mode().explicit()).isFalse();
+        assertThat(outcome.mode().rule()).isEqualTo("Resolve mode: strongest vote");
+        assertThat(outcome.mode().reason()).contains("23:00");
+    }
+
+    @Test
+    void outputsCarryTheNameOfTheRuleThatInsertedThem() {
+        Candidate featured = movie("f", 0.5, "PG", 90, "Drama");
+
+        RuleOutcome outcome = Fixtures.defaultBook().evaluate(context(null), Tuning.DEFAULTS, List.of(featured),
+                new Curation(Set.of("f"), Set.of()));
+
+        assertThat(outcome.adjustments()).extracting(Adjustment::rule).contains("Business: featured");
+        Offer offer = outcome.offers().get(0);
+        assertThat(offer.candidate().score()).isCloseTo(0.5 * 1.3, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(offer.reasons()).anySatisfy(reason -> {
+            assertThat(reason.source()).isEqualTo("Business: featured");
+            assertThat(reason.text()).isEqualTo("featured by the curator (boosted ×1.30)");
+        });
+        assertThat(outcome.constraints()).anySatisfy(constraint -> {
+            assertThat(constraint).isInstanceOf(Constraint.SetCap.class);
+            assertThat(constraint.source()).isEqualTo("Business: featured at most a few");
+        });
+    }
+
+    @Test
+    void aBoostRaisesANegativeScoreToo() {
+        RuleOutcome outcome = Fixtures.defaultBook().evaluate(context(null), Tuning.DEFAULTS,
+                List.of(movie("f", -0.5, "PG", 90, "Drama")), new Curation(Set.of("f"), Set.of()));
+
+        assertThat(outcome.offers().get(0).candidate().score()).isGreaterThan(-0.5);
+    }
+
+    @Test
+    void theKidsCeilingHoldsEvenWhenTheCuratorReplacesTheKidsPack() {
+        RuleOutcome outcome = hostile.evaluate(context(Mode.KIDS), Tuning.DEFAULTS,
+                List.of(movie("thriller", 0.9, "R", 120, "Thriller"), movie("cartoon", 0.3, "G", 80, "Animation"),
+                        movie("unrated", 0.8, null, 80, "Documentary")));
+
+        assertThat(outcome.offers()).extracting(Offer::itemId).containsExactly("cartoon");
+        assertThat(outcome.exclusions()).extracting(Exclusion::itemId, Exclusion::rule).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("thriller", CompiledRuleBook.ALWAYS_ON),
+                org.assertj.core.groups.Tuple.tuple("unrated", CompiledRuleBook.ALWAYS_ON));
+    }
+
+    @Test
+    void aProfileCeilingHoldsInEveryMode() {
+        ListeningContext teen = new ListeningContext("u1", null, Mode.EVERYDAY, Fixtures.TUESDAY_EVENING, null, null,
+                null, 13, null, null);
+
+        RuleOutcome outcome = hostile.evaluate(teen, Tuning.DEFAULTS,
+                List.of(movie("r", 0.9, "R", 120, "Thriller"), movie("pg13", 0.3, "PG-13", 80, "Comedy")));
+
+        assertThat(outcome.offers()).extracting(Offer::itemId).containsExactly("pg13");
+    }
+
+    @Test
+    void hiddenItemsStayOutEvenWhenTheCuratorReplacesTheBusinessPack() {
+        RuleOutcome outcome = hostile.evaluate(context(null), Tuning.DEFAULTS,
+                List.of(movie("secret", 0.9, "PG", 90, "Drama"), movie("open", 0.1, "PG", 90, "Drama")),
+                new Curation(Set.of(), Set.of("secret")));
+
+        assertThat(outcome.offers()).extracting(Offer::itemId).containsExactly("open");
+        assertThat(outcome.exclusions()).singleElement().extracting(Exclusion::rule).isEqualTo(CompiledRuleBook.ALWAYS_ON);
+    }
+
+    @Test
+    void aRuleThatLoopsOnSomeInputIsStoppedAtTheFiringLimit() {
+        CompiledRuleBook patient = hostile.withLimits(new RuleLimits(500, Duration.ofSeconds(60)));
+
+        RuleOutcome outcome = patient.evaluate(context(Mode.KIDS), Tuning.DEFAULTS,
+                List.of(titled("loop", "LOOP", 0.5), movie("adult", 0.9, "R", 90, "Drama")));
+
+        assertThat(outcome.failed()).isTrue();
+        assertThat(outcome.failure()).contains("500 rule firings").contains("'Loops on one title'");
+        assertThat(outcome.firings()).isEqualTo(500);
+        assertThat(outcome.offers()).extracting(Offer::itemId).containsExactly("loop");
+        assertThat(outcome.exclusions()).extracting(Exclusion::itemId).containsExactly("adult");
+    }
+
+    @Test
+    void anExceptionInAConsequenceIsCaughtAndReported() {
+        RuleOutcome outcome = hostile.evaluate(context(null), Tuning.DEFAULTS, List.of(titled("boom", "BOOM", 0.5)));
+
+        assertThat(outcome.failed()).isTrue();
+        assertThat(outcome.failure()).isEqualTo(
+                "rule 'Throws on one title' failed: NumberFormatException: For input string: \"BOOM\"");
+        assertThat(outcome.offers()).extracting(Offer::itemId).containsExactly("boom");
+        assertThat(outcome.adjustments()).isEmpty();
+    }
+
+    @Test
+    void theTimeLimitStopsAnEvaluation() {
+        CompiledRuleBook impatient = Fixtures.defaultBook().withLimits(new RuleLimits(20_000, Duration.ofNanos(1)));
+
+        RuleOutcome outcome = impatient.evaluate(context(null), Tuning.DEFAULTS, List.of(movie("a", 0.5, "PG", 90)));
+
+        assertThat(outcome.failed()).isTrue();
+        assertThat(outcome.failure()).contains("time limit");
+    }
+
+    @Test
+    void concurrentEvaluationsAgree() throws Exception {
+        CompiledRuleBook book = Fixtures.defaultBook();
+        List<Candidate> candidates = List.of(movie("a", 0.9, "PG", 90, "Drama"), movie("b", 0.8, "R", 100, "Action"),
+                movie("c", 0.7, "G", 80, "Animation"));
+        RuleOutcome expected = book.evaluate(context(Mode.KIDS), Tuning.DEFAULTS, candidates);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<RuleOutcome>> futures = new java.util.ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                futures.add(pool.submit(() -> book.evaluate(context(Mode.KIDS), Tuning.DEFAULTS, candidates)));
+            }
+            for (Future<RuleOutcome> future : futures) {
+                RuleOutcome outcome = future.get();
+                assertThat(outcome.offers()).isEqualTo(expected.offers());
+                assertThat(outcome.exclusions()).isEqualTo(expected.exclusions());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package dev.setlist.rules.model;
+
+import dev.setlist.scorer.candidates.Candidate;
+import dev.setlist.scorer.candidates.ScoreParts;
+import dev.setlist.scorer.catalog.ItemProfile;
+import dev.setlist.scorer.catalog.ItemProfile.ItemKind;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ItemTest {
+
+    @Test
+    void flattensACandidateWithWhatTheRequestKnows() {
+        LocalDateTime now = LocalDateTime.of(2025, 3, 10, 12, 0);
+        ItemProfile profile = new ItemProfile("x", ItemKind.MOVIE, "Heat", List.of("Crime"), List.of("Slow-Burn"),
+                List.of(), null, 1995, 170 * 60, null, null, 0, 0, null, null, "R",
+                now.minusDays(3).toInstant(ZoneOffset.UTC));
+        ListeningContext context = new ListeningContext("u", null, null, now, null, null, null, null,
+                Map.of("x", now.minusDays(2).minusHours(1).toInstant(ZoneOffset.UTC)), null);
+
+        Item item = Item.of(new Candidate(profile, 0.8, new ScoreParts(0.5, 0.1, 0.2, 0.3, 0.4), true), context,
+                new Curation(Set.of("x"), Set.of()));
+
+        assertThat(item.daysSinceAdded()).isEqualTo(3);
+        assertThat(item.daysSinceLastPlayed()).isEqualTo(2);
+        assertThat(item.minimumAge()).isEqualTo(17);
+        assertThat(item.runtimeMinutes()).isEqualTo(170);
+        assertThat(item.featured()).isTrue();
+        assertThat(item.hidden()).isFalse();
+        assertThat(item.wildcard()).isTrue();
+        assertThat(item.taste()).isEqualTo(0.5);
+        assertThat(item.hasGenre("crime")).isTrue();
+        assertThat(item.hasTag("slow-burn")).isTrue();
+        assertThat(item.mentions("hea")).isTrue();
+    }
+
+    @Test
+    void tuningDerivesWildcardSpacing() {
+        assertThat(Tuning.DEFAULTS.wildcardEvery()).isEqualTo(10);
+        assertThat(Tuning.DEFAULTS.withLength(5).withBudgetMinutes(90).budgetMinutes()).isEqualTo(90);
+    }
+}
