@@ -124,9 +124,10 @@ public final class CompiledRuleBook implements RuleBook {
         for (Candidate candidate : candidates) {
             byId.putIfAbsent(candidate.itemId(), candidate);
         }
-        Map<String, Item> items = new HashMap<>();
+        Map<String, Item> items = new LinkedHashMap<>(byId.size() * 2);
+        java.time.Instant now = context.localTime().toInstant(java.time.ZoneOffset.UTC);
         for (Candidate candidate : byId.values()) {
-            items.put(candidate.itemId(), Item.of(candidate, context, curation));
+            items.put(candidate.itemId(), Item.of(candidate, context, curation, now));
         }
         Session session = new Session(start + limits.timeLimit().toNanos());
         String failure = session.run(context, tuning, curation, items.values());
@@ -162,8 +163,7 @@ public final class CompiledRuleBook implements RuleBook {
         if (mode == Mode.KIDS) {
             ceiling = ceiling == null ? tuning.kidsCeiling() : Math.min(ceiling, tuning.kidsCeiling());
         }
-        List<Item> ordered = items.values().stream().sorted(Comparator.comparing(Item::id)).toList();
-        for (Item item : ordered) {
+        for (Item item : items.values()) {
             if (excluded.contains(item.id())) {
                 continue;
             }
@@ -205,19 +205,27 @@ public final class CompiledRuleBook implements RuleBook {
                 score = score >= 0 ? score * adjustment.factor() : score / adjustment.factor();
                 String verb = adjustment.factor() >= 1 ? "boosted" : "buried";
                 reasons.add(new Reason(adjustment.rule(), adjustment.reason() + " (" + verb + " ×"
-                        + String.format(Locale.ROOT, "%.2f", adjustment.factor()) + ")"));
+                        + twoDecimals(adjustment.factor()) + ")"));
             }
             offers.add(new Offer(candidate.withScore(score), reasons));
         }
-        offers.sort(Comparator.comparingDouble((Offer offer) -> offer.candidate().score()).reversed());
+        offers.sort((left, right) -> Double.compare(right.candidate().score(), left.candidate().score()));
         return offers;
+    }
+
+    /** {@code 1.2} as {@code "1.20"}: String.format is costly on the evaluation path. */
+    static String twoDecimals(double value) {
+        long hundredths = Math.round(value * 100);
+        long fraction = Math.abs(hundredths % 100);
+        return (hundredths < 0 && hundredths > -100 ? "-" : "") + hundredths / 100 + "." + (fraction < 10 ? "0" : "")
+                + fraction;
     }
 
     /** One evaluation's Drools session and what it collected. Not thread-safe; one per evaluation. */
     private final class Session {
         private final long deadline;
-        private final Map<FactHandle, String> outputRules = new IdentityHashMap<>();
-        private final Map<FactHandle, Object> outputs = new LinkedHashMap<>();
+        private final Map<FactHandle, String> outputRules = new IdentityHashMap<>(1024);
+        private final Map<FactHandle, Object> outputs = new LinkedHashMap<>(1024);
         private final Set<String> fired = new LinkedHashSet<>();
         private int firings;
         private KieSession kieSession;
@@ -291,14 +299,27 @@ public final class CompiledRuleBook implements RuleBook {
             }
         }
 
+        private List<RuleOutput> named;
+
+        /** Every output still in working memory, named after the rule that inserted it (computed once). */
+        private List<RuleOutput> named() {
+            if (named == null) {
+                named = new ArrayList<>(outputs.size());
+                for (Map.Entry<FactHandle, Object> entry : outputs.entrySet()) {
+                    if (entry.getValue() instanceof RuleOutput output) {
+                        named.add(output.rule() != null ? output
+                                : output.withRule(outputRules.getOrDefault(entry.getKey(), "(inserted outside a rule)")));
+                    }
+                }
+            }
+            return named;
+        }
+
         <T extends RuleOutput> List<T> outputs(Class<T> type) {
             List<T> found = new ArrayList<>();
-            for (Map.Entry<FactHandle, Object> entry : outputs.entrySet()) {
-                if (type.isInstance(entry.getValue())) {
-                    RuleOutput output = (RuleOutput) entry.getValue();
-                    String rule = output.rule() != null ? output.rule()
-                            : outputRules.getOrDefault(entry.getKey(), "(inserted outside a rule)");
-                    found.add(type.cast(output.withRule(rule)));
+            for (RuleOutput output : named()) {
+                if (type.isInstance(output)) {
+                    found.add(type.cast(output));
                 }
             }
             return found;
@@ -330,7 +351,7 @@ public final class CompiledRuleBook implements RuleBook {
         List<ConstraintKind> constraints(Curation curation, Set<String> candidateIds, List<Constraint> into,
                                          List<String> notes) {
             List<ConstraintKind> order = ConstraintKind.DEFAULT_RELAXATION_ORDER;
-            for (RuleOutput output : outputs(RuleOutput.class)) {
+            for (RuleOutput output : named()) {
                 String rule = output.rule();
                 if (output instanceof GenreCap cap) {
                     into.add(new Constraint.GroupCap(Facet.GENRE, cap.genre(), cap.max(), rule));

@@ -106,11 +106,16 @@ public final class LiveRuleBook implements RuleBook, AutoCloseable {
     }
 
     LiveRuleBook(Settings settings, VersionStore versions, Clock clock) {
+        this(settings, versions, clock, RuleSources.defaults());
+    }
+
+    /** A live book over other base files than the shipped packs (tests of the machinery). */
+    LiveRuleBook(Settings settings, VersionStore versions, Clock clock, RuleSources base) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.versions = Objects.requireNonNull(versions, "versions");
         this.clock = clock;
         this.compiler = new RuleCompiler(settings.limits());
-        this.defaults = RuleSources.defaults();
+        this.defaults = base;
         this.rebuilds = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "setlist-rules-rebuild");
             thread.setDaemon(true);

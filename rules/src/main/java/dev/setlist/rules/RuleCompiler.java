@@ -54,6 +54,7 @@ public final class RuleCompiler {
     private static final Pattern LINE_COLUMN = Pattern.compile("Line (\\d+):(\\d+)");
     private static final Pattern RULE_DECLARATION =
             Pattern.compile("(?m)^[ \\t]*rule[ \\t]+(\"(?:[^\"\\\\]|\\\\.)*\"|'[^']*'|[\\w$.-]+)");
+    private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)");
     private static final Pattern CSV_ROW = Pattern.compile("// rule values at ([A-Z]+)(\\d+)");
     private static final Pattern FAILED_RULE = Pattern.compile("rule '([^']+)'");
     private static final List<Pattern> NEEDLES = List.of(
@@ -88,8 +89,14 @@ public final class RuleCompiler {
     /** One file turned into the DRL Drools compiles, with a map back to the source's lines. */
     private record Unit(RuleFile file, String drl, int[] sourceLineOf, String[] sourceLines, String[] drlLines) {
 
+        /**
+         * Where the unit goes in the KIE file system: in the folder of its DRL package (Drools warns
+         * otherwise), under a name that keeps shipped and curator files apart.
+         */
         String kfsName() {
-            String base = "setlist/" + (file.shipped() ? "defaults/" : "curator/") + file.path();
+            Matcher matcher = PACKAGE.matcher(drl);
+            String folder = matcher.find() ? matcher.group(1).replace('.', '/') + "/" : "";
+            String base = folder + (file.shipped() ? "defaults__" : "curator__") + file.path().replace("/", "__");
             return file.format() == RuleFile.Format.DRL ? base : base + ".drl";
         }
 

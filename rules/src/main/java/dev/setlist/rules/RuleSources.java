@@ -46,6 +46,11 @@ public final class RuleSources {
         return new RuleSources(List.of(), files);
     }
 
+    /** Other files in the role of the shipped packs (for tests of the machinery around them). */
+    static RuleSources withBase(List<RuleFile> base) {
+        return new RuleSources(base, List.of());
+    }
+
     /** The shipped packs plus {@code curatorFiles}. */
     public static RuleSources defaultsPlus(List<RuleFile> curatorFiles) {
         return new RuleSources(loadDefaults(), curatorFiles);

@@ -54,6 +54,7 @@ class DefaultPacksTest {
                     .filter(name -> RuleFile.Format.of(name) != null).forEach(onDisk::add);
         }
 
+        assertThat(onDisk).isNotEmpty();
         assertThat(shippedFiles()).extracting(RuleFile::path).containsExactlyInAnyOrderElementsOf(onDisk);
     }
 

@@ -19,6 +19,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class LiveRuleBookTest {
 
+    @Test
+    void theShippedPacksServeByDefault() {
+        try (LiveRuleBook book = new LiveRuleBook(new LiveRuleBook.Settings(null, RuleLimits.DEFAULTS,
+                Duration.ofMillis(100), false), new FileVersionStore(versions))) {
+            assertThat(book.version()).isEqualTo("defaults");
+            assertThat(book.current().ruleNames()).contains("Kids: parental ceiling");
+        }
+    }
+
     private static final String BOOST_DRAMA = """
             package curator
             import dev.setlist.rules.model.*
@@ -36,9 +45,23 @@ class LiveRuleBookTest {
     @TempDir
     Path versions;
 
+    /**
+     * A one-rule base in place of the shipped packs: these tests are about serving, swapping,
+     * versions and the folder, and a small base keeps each of their builds fast.
+     */
+    private static final RuleSources BASE = RuleSources.withBase(List.of(new RuleFile("base.drl", """
+            package dev.setlist.rules.model
+            rule "Base: hidden never offered"
+            when
+                $item : Item( hidden )
+            then
+                insert(Exclusion.of($item, "hidden"));
+            end
+            """.getBytes(StandardCharsets.UTF_8), true)));
+
     private LiveRuleBook start(boolean watch) {
         return new LiveRuleBook(new LiveRuleBook.Settings(rules, RuleLimits.DEFAULTS, Duration.ofMillis(100), watch),
-                new FileVersionStore(versions));
+                new FileVersionStore(versions), java.time.Clock.systemUTC(), BASE);
     }
 
     private static double dramaFactor(RuleBook book) {
@@ -61,7 +84,7 @@ class LiveRuleBookTest {
     }
 
     @Test
-    void anEmptyFolderServesTheShippedPacks() {
+    void anEmptyFolderServesTheBaseAlone() {
         try (LiveRuleBook book = start(false)) {
             assertThat(book.version()).isEqualTo("defaults");
             assertThat(book.status().upToDate()).isTrue();
@@ -114,7 +137,8 @@ class LiveRuleBookTest {
                     "drama up");
             PublishResult second = book.publish(List.of(RuleFile.of("drama.drl", BOOST_DRAMA.formatted(10))), "ben",
                     "drama a little");
-            PublishResult refused = book.publish(List.of(RuleFile.of("drama.drl", "rule broken")), "cy", "oops");
+            PublishResult refused = book.publish(List.of(RuleFile.of("drama.drl",
+                    BOOST_DRAMA.formatted(90).replace("insert(", "System.exit(0); insert("))), "cy", "oops");
 
             assertThat(first.ok()).isTrue();
             assertThat(second.version().label()).isEqualTo("v2");
@@ -138,7 +162,7 @@ class LiveRuleBookTest {
         try (LiveRuleBook book = start(false)) {
             book.publish(List.of(RuleFile.of("drama.drl", BOOST_DRAMA.formatted(30))), "ana", "drama");
         }
-        write("drama.drl", "this is not a rule");
+        write("drama.drl", BOOST_DRAMA.formatted(90).replace("insert(", "Thread.sleep(1); insert("));
 
         try (LiveRuleBook restarted = start(false)) {
             assertThat(restarted.version()).isEqualTo("v1");

@@ -142,13 +142,13 @@ public final class ModelTrainer implements AutoCloseable {
         }
     }
 
-    /** Problems to report in health: none, or why the model is missing or stale. */
+    /**
+     * Problems to report in health: none, or why training failed. No model before the first plays is
+     * not a problem: playlists then rank by what the library knows without taste.
+     */
     public List<String> problems() {
         String failure = lastFailure.get();
-        if (failure != null) {
-            return List.of("last model training failed: " + failure);
-        }
-        return current.get() == null ? List.of("no taste model trained yet") : List.of();
+        return failure == null ? List.of() : List.of("last model training failed: " + failure);
     }
 
     @Override

@@ -43,7 +43,8 @@ import java.util.stream.Collectors;
  * {@code PlaylistItemId} strings with 204 when nothing matched, 400 for an API key on user-only
  * endpoints, legacy auth switchable (off, as in 12.0, by default). It is never kinder than Jellyfin.
  *
- * <p>Thread-safe. Every request is recorded ({@link #requests()}) so tests can check what Setlist sent.
+ * <p>Thread-safe. Every request answered normally is recorded ({@link #requests()}) so tests can check
+ * what Setlist sent; requests refused by {@link #failWith} are not.
  */
 public final class FakeJellyfin implements AutoCloseable {
 
@@ -254,11 +255,12 @@ public final class FakeJellyfin implements AutoCloseable {
         Map<String, String> query = query(exchange.request().getHttpURI().getQuery());
         String path = exchange.request().getHttpURI().getPath();
         String method = exchange.request().getMethod();
-        requests.add(new Request(method, path, query, body, exchange.header("Authorization")));
         if (failWithStatus != 0) {
             respond(exchange, failWithStatus, "");
             return;
         }
+        // Recorded once its answer is decided: a test that saw the request knows how it was answered.
+        requests.add(new Request(method, path, query, body, exchange.header("Authorization")));
         if (!authorized(exchange, query)) {
             respond(exchange, 401, "");
             return;

@@ -4,7 +4,6 @@ import dev.setlist.scorer.candidates.Candidate;
 import dev.setlist.scorer.catalog.ItemProfile;
 import dev.setlist.scorer.catalog.ItemProfile.ItemKind;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -60,11 +59,19 @@ public record Item(String id, ItemKind kind, String title, List<String> genres, 
 
     /** The fact for {@code candidate} in {@code context}. */
     public static Item of(Candidate candidate, ListeningContext context, Curation curation) {
+        return of(candidate, context, curation, context.localTime().toInstant(ZoneOffset.UTC));
+    }
+
+    /**
+     * The fact for {@code candidate}, with {@code now} the context's local time read as UTC (the
+     * day counts only need a consistent clock), computed once per evaluation by the caller.
+     */
+    public static Item of(Candidate candidate, ListeningContext context, Curation curation, Instant now) {
         ItemProfile item = candidate.item();
-        Instant now = context.localTime().toInstant(ZoneOffset.UTC);
-        Instant lastPlayed = context.lastPlayed().get(item.id());
-        int daysSincePlayed = lastPlayed == null ? -1 : (int) Math.max(0, Duration.between(lastPlayed, now).toDays());
-        int daysSinceAdded = (int) Math.max(0, Duration.between(item.added(), now).toDays());
+        Instant lastPlayed = context.lastPlayed().isEmpty() ? null : context.lastPlayed().get(item.id());
+        long nowSeconds = now.getEpochSecond();
+        int daysSincePlayed = lastPlayed == null ? -1 : (int) Math.max(0, (nowSeconds - lastPlayed.getEpochSecond()) / 86_400);
+        int daysSinceAdded = (int) Math.max(0, (nowSeconds - item.added().getEpochSecond()) / 86_400);
         return new Item(item.id(), item.kind(), item.title(), item.genres(), item.tags(), item.people(), item.studio(),
                 item.year() == null ? 0 : item.year(), item.runtimeMinutes(), item.seriesId(), item.seriesName(),
                 item.season(), item.episode(), item.artist(), item.album(), item.parentalRating(),

@@ -32,6 +32,11 @@ public final class ParentalRatings {
         if (rating == null || rating.isBlank()) {
             return UNKNOWN;
         }
+        Integer known = AGES.get(rating);
+        return known != null ? known : parse(rating);
+    }
+
+    private static int parse(String rating) {
         String normal = rating.trim().toUpperCase(Locale.ROOT).replace(' ', '-');
         Integer age = AGES.get(normal);
         if (age == null && normal.length() > 3 && normal.charAt(2) == '-' && Character.isLetter(normal.charAt(0))
@@ -48,7 +53,8 @@ public final class ParentalRatings {
         if (normal.endsWith("+")) {
             normal = normal.substring(0, normal.length() - 1);
         }
-        if (!normal.isEmpty() && normal.length() <= 2 && normal.chars().allMatch(Character::isDigit)) {
+        if (!normal.isEmpty() && normal.length() <= 2 && Character.isDigit(normal.charAt(0))
+                && Character.isDigit(normal.charAt(normal.length() - 1))) {
             return Integer.parseInt(normal);
         }
         return UNKNOWN;

@@ -60,6 +60,11 @@ public record Tuning(int length, int budgetMinutes, double diversityStrength, do
         return explorationRate <= 0 ? 0 : (int) Math.max(2, Math.round(1 / explorationRate));
     }
 
+    /** The duration budget, or {@code fallback} minutes when the request set none. */
+    public int budgetOr(int fallback) {
+        return budgetMinutes > 0 ? budgetMinutes : fallback;
+    }
+
     public Tuning withLength(int newLength) {
         return new Tuning(newLength, budgetMinutes, diversityStrength, explorationRate, bingeRun, genreRun,
                 newArrivalDays, repeatWindowDays, allowRepeats, featuredMax, genreCap, kidsCeiling);

@@ -113,33 +113,41 @@ public final class ScorerBench {
                 mb(afterModel - afterData), mb(afterData - before), mb(afterModel - before));
 
         UserHistory history = BenchFixtures.history(200, model.itemCount(), 7);
-        int rounds = 2000;
-        for (int warm = 0; warm < rounds; warm++) {
-            model.foldIn(history);
-        }
-        Timer foldIns = Timer.start();
-        for (int round = 0; round < rounds; round++) {
-            model.foldIn(history);
-        }
-        System.out.printf("  fold-in, 200 interactions: %.3f ms each (mean of %d)%n", foldIns.millis() / rounds, rounds);
+        System.out.printf("  fold-in, 200 interactions: %s%n", perCall(() -> model.foldIn(history), 500));
 
         List<ItemProfile> catalog = BenchFixtures.catalog(data);
         CandidateGenerator generator = CandidateGenerator.builder(model, catalog).build();
         CandidateRequest request = CandidateRequest.of(data.history(17), 20);
-        int queries = 300;
-        for (int warm = 0; warm < queries; warm++) {
-            generator.generate(request);
-        }
-        Timer top = Timer.start();
-        for (int query = 0; query < queries; query++) {
-            generator.generate(request);
-        }
-        System.out.printf("  top-20 of %,d items (fold-in, scores, selection, parts): %.3f ms each (mean of %d)%n",
-                catalog.size(), top.millis() / queries, queries);
+        System.out.printf("  top-20 of %,d items (fold-in, scores, selection, parts): %s%n", catalog.size(),
+                perCall(() -> generator.generate(request), 100));
         // Keep the model reachable until here, so the heap figure above is what a server holds.
         if (model.itemCount() != catalog.size()) {
             throw new IllegalStateException("catalog and model disagree");
         }
+    }
+
+    /**
+     * Per-call time of {@code call} over five rounds of {@code calls} calls after a warm-up: the mean wall
+     * time of the best round, and the calling thread's CPU time per call in that round (which leaves out
+     * time spent descheduled on a shared machine).
+     */
+    private static String perCall(Runnable call, int calls) {
+        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        for (int warm = 0; warm < 3 * calls; warm++) {
+            call.run();
+        }
+        double bestWall = Double.MAX_VALUE;
+        double bestCpu = Double.MAX_VALUE;
+        for (int round = 0; round < 5; round++) {
+            long wall = System.nanoTime();
+            long cpu = threads.getCurrentThreadCpuTime();
+            for (int c = 0; c < calls; c++) {
+                call.run();
+            }
+            bestWall = Math.min(bestWall, (System.nanoTime() - wall) / 1e6 / calls);
+            bestCpu = Math.min(bestCpu, (threads.getCurrentThreadCpuTime() - cpu) / 1e6 / calls);
+        }
+        return String.format("%.3f ms wall, %.3f ms cpu per call (best of 5 rounds of %d)", bestWall, bestCpu, calls);
     }
 
     private static long usedHeapAfterGc() {

@@ -26,6 +26,9 @@ public final class AlsModel implements RecommenderModel {
      */
     static final int TILE = 256;
 
+    /** Bands of eigen-coordinates for the variance bound: more bands, tighter bounds, more memory. */
+    static final int BANDS = 4;
+
     private final AlsSettings settings;
     private final int factors;
     private final int itemCount;
@@ -36,7 +39,10 @@ public final class AlsModel implements RecommenderModel {
     private final int[] itemFrequencies;
     private final double[] itemGramian;
     private final float[] itemSquaredNorms;
-    private final double gramianMinEigenvalue;
+    /** For each item, its squared length in each band of the Gramian's eigen-coordinates (see {@link #varianceBound}). */
+    private final float[] bandEnergies;
+    /** A lower bound on the Gramian's eigenvalues within each band. */
+    private final double[] bandEigenvalues;
     /** Leading coordinates scanned first by {@link #headScores}. */
     private final int head;
     /** Coordinates {@code head..factors-1} of each item, row after row, for exact scores of single items. */
@@ -61,7 +67,8 @@ public final class AlsModel implements RecommenderModel {
             }
             itemSquaredNorms[item] = sum;
         }
-        this.gramianMinEigenvalue = smallestEigenvalue(itemGramian, factors);
+        this.bandEigenvalues = new double[BANDS];
+        this.bandEnergies = bandEnergies(itemFactors, itemCount, factors, itemGramian, bandEigenvalues);
         this.head = Math.min(factors, Math.max(8, factors / 4));
         int tail = factors - head;
         this.tailRows = new float[itemCount * tail];
@@ -112,16 +119,55 @@ public final class AlsModel implements RecommenderModel {
         return flat;
     }
 
-    private static double smallestEigenvalue(double[] gramian, int d) {
-        double[] eigenvalues = SymmetricEigen.of(gramian, d).values();
-        double smallest = Double.POSITIVE_INFINITY;
-        double largest = 0;
-        for (double value : eigenvalues) {
-            smallest = Math.min(smallest, value);
-            largest = Math.max(largest, Math.abs(value));
+    /**
+     * Each item's squared length in each of {@link #BANDS} bands of the Gramian's eigen-coordinates (largest
+     * eigenvalues first), and in {@code bandEigenvalues} a lower bound on the eigenvalues of each band. Both
+     * carry a small margin for rounding (energies up by 1e-4, eigenvalues down by 1e-6 of the largest), so
+     * that bounds built on them stay bounds.
+     */
+    private static float[] bandEnergies(float[] factors, int items, int d, double[] gramian, double[] bandEigenvalues) {
+        Eigenbasis basis = Eigenbasis.of(gramian, d);
+        float[] eigenvalues = basis.eigenvalues();
+        double largest = eigenvalues[0];
+        int[] bandStart = new int[BANDS + 1];
+        for (int b = 0; b <= BANDS; b++) {
+            bandStart[b] = b * d / BANDS;
         }
-        // Leave a margin for the decomposition's own rounding, so that bounds built on it stay bounds.
-        return Math.max(0, smallest - 1e-9 * largest);
+        for (int b = 0; b < BANDS; b++) {
+            bandEigenvalues[b] = bandStart[b + 1] > bandStart[b]
+                    ? Math.max(0, eigenvalues[bandStart[b + 1] - 1] - 1e-6 * largest) : 0;
+        }
+        float[] energies = new float[items * BANDS];
+        float[] row = new float[d];
+        float[] projected = new float[d];
+        for (int item = 0; item < items; item++) {
+            System.arraycopy(factors, item * d, row, 0, d);
+            basis.rotate(row, projected);
+            for (int b = 0; b < BANDS; b++) {
+                float sum = 0f;
+                for (int a = bandStart[b]; a < bandStart[b + 1]; a++) {
+                    sum += projected[a] * projected[a];
+                }
+                energies[item * BANDS + b] = sum * 1.0001f;
+            }
+        }
+        return energies;
+    }
+
+    /**
+     * An upper bound on {@code q_item^T A^-1 q_item} for any fold-in system {@code A} with this
+     * {@code regularization}: {@code A >= alpha0 G + reg I} (every confidence is at least 1, at least
+     * {@code alpha0}), so {@code q^T A^-1 q <= sum_j (v_j.q)^2 / (alpha0 lambda_j + reg)} over the Gramian's
+     * eigenpairs, bounded band by band with each band's smallest eigenvalue. Four multiplications per item.
+     */
+    double varianceBound(int item, double regularization) {
+        double alpha0 = settings.unobservedWeight();
+        int from = Objects.checkIndex(item, itemCount) * BANDS;
+        double sum = 0;
+        for (int b = 0; b < BANDS; b++) {
+            sum += bandEnergies[from + b] / (regularization + alpha0 * bandEigenvalues[b]);
+        }
+        return sum;
     }
 
     public AlsSettings settings() {
@@ -218,8 +264,7 @@ public final class AlsModel implements RecommenderModel {
         float[] vector = new float[factors];
         solver.exact(positions, confidences, 0, known, gathered, itemGramian, settings.unobservedWeight(),
                 regularization, vector, 0);
-        double eigenvalueBound = regularization + settings.unobservedWeight() * gramianMinEigenvalue;
-        return new FoldIn(this, vector, solver.factorOfSystem(), eigenvalueBound);
+        return new FoldIn(this, vector, solver.factorOfSystem(), regularization);
     }
 
     private int knownPrefix(int[] sortedItems) {
@@ -273,6 +318,19 @@ public final class AlsModel implements RecommenderModel {
             Arrays.fill(tileScores, 0f);
             DenseKernels.combine(userVector, tiles, tile * factors, head, tileScores, TILE);
             System.arraycopy(tileScores, 0, out, from, Math.min(TILE, itemCount - from));
+        }
+    }
+
+    /**
+     * {@code out[i] = head[i] + scale * |q_i[head..d)|} for every item: with {@code scale} at least the
+     * tail norm of a person's vector, an upper bound on each full score given its head score.
+     */
+    public void addTailBounds(float[] head, float scale, float[] out) {
+        if (head.length < itemCount || out.length < itemCount) {
+            throw new IllegalArgumentException("head and out need length " + itemCount);
+        }
+        for (int item = 0; item < itemCount; item++) {
+            out[item] = head[item] + scale * tailNorms[item];
         }
     }
 

@@ -11,8 +11,8 @@ import java.util.Arrays;
  * </pre>
  * that is, {@code A x = b} with {@code A = alpha0 G + reg I + sum_i (c_i - alpha0) q_i q_i^T} and
  * {@code b = sum_i c_i q_i}. The row's item vectors are first copied into scratch rows, so that every
- * inner loop runs from index 0 and vectorizes. The work depends on the row
- * alone, never on which thread runs it.
+ * inner loop runs from index 0 and vectorizes. The work depends on the row alone, never on which thread
+ * runs it.
  *
  * <p>Not thread-safe: holds scratch space. One per worker thread.
  */

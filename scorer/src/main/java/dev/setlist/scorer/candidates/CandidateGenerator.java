@@ -128,9 +128,6 @@ public final class CandidateGenerator {
         private final float[] other;
         private final float[] contentScores;
         private final float[] sessionScores;
-        private final float[] taste;
-        private final float[] bonus;
-        private final boolean[] evaluated;
         private final float tasteWeight = (float) weights.taste();
         private final float userTail;
 
@@ -169,9 +166,6 @@ public final class CandidateGenerator {
                     }
                 }
             }
-            taste = new float[n];
-            bonus = new float[n];
-            evaluated = new boolean[n];
         }
 
         /** {@code wPopularity * popularity + wContent * content + wSession * session} for every item. */
@@ -200,59 +194,55 @@ public final class CandidateGenerator {
         /** The exact top {@code count} eligible items by score, best first. */
         int[] exactTop(int count) {
             int n = catalog.size();
+            // Upper bounds: excluded items stay at negative infinity through every step.
             float[] upper = new float[n];
+            model.addTailBounds(head, 1.001f * userTail, upper);
             for (int item = 0; item < n; item++) {
-                upper[item] = upperBound(item);
+                upper[item] = tasteWeight * upper[item] + other[item];
+            }
+            if (exploration != null) {
+                for (int item = 0; item < n; item++) {
+                    if (upper[item] != Float.NEGATIVE_INFINITY) {
+                        upper[item] += (float) (1.001 * beta * exploration.standardDeviationBound(item));
+                    }
+                }
             }
             TopK best = new TopK(count);
             for (int item : select(upper, count)) {
-                best.offer(item, evaluate(item));
+                best.offer(item, score(item));
+                upper[item] = Float.NEGATIVE_INFINITY;
             }
             for (int item = 0; item < n; item++) {
                 float bound = upper[item];
-                if (!evaluated[item] && bound != Float.NEGATIVE_INFINITY
-                        && (!best.isFull() || bound >= best.threshold())) {
-                    best.offer(item, evaluate(item));
+                if (bound != Float.NEGATIVE_INFINITY && (!best.isFull() || bound >= best.threshold())) {
+                    best.offer(item, score(item));
                 }
             }
             return best.drainBestFirst();
         }
 
-        private float upperBound(int item) {
-            if (other[item] == Float.NEGATIVE_INFINITY) {
-                return Float.NEGATIVE_INFINITY;
-            }
-            float tasteBound = head[item] + 1.001f * model.tailNorm(item) * userTail;
-            float bound = tasteWeight * tasteBound + other[item];
-            if (exploration != null) {
-                bound += (float) (1.001 * beta * exploration.standardDeviationBound(item));
-            }
-            return bound;
+        private float taste(int item) {
+            return head[item] + model.tailScore(item, user);
         }
 
-        /** The exact score of {@code item}, remembering its taste and bonus. */
-        private float evaluate(int item) {
-            taste[item] = head[item] + model.tailScore(item, user);
-            bonus[item] = exploration == null ? 0f : (float) (beta * exploration.standardDeviation(item));
-            evaluated[item] = true;
-            return score(item);
+        private float bonus(int item) {
+            return exploration == null ? 0f : (float) (beta * exploration.standardDeviation(item));
         }
 
         private float score(int item) {
-            return tasteWeight * taste[item] + other[item] + bonus[item];
+            return tasteWeight * taste(item) + other[item] + bonus(item);
         }
 
         Candidate candidate(int item, boolean wildcard) {
-            if (!evaluated[item]) {
-                evaluate(item);
-            }
+            float taste = taste(item);
+            float bonus = bonus(item);
             ScoreParts parts = new ScoreParts(
-                    taste[item],
+                    taste,
                     contentScores == null ? 0 : contentScores[item],
                     sessionScores == null ? 0 : sessionScores[item],
-                    bonus[item],
+                    bonus,
                     popularity[item]);
-            return new Candidate(catalog.get(item), score(item), parts, wildcard);
+            return new Candidate(catalog.get(item), tasteWeight * taste + other[item] + bonus, parts, wildcard);
         }
     }
 

@@ -51,10 +51,6 @@ public sealed interface Constraint {
                     ? "at most " + max + " per " + facet.label()
                     : "at most " + max + " of " + facet.label() + " " + value;
         }
-
-        boolean covers(String groupValue) {
-            return value == null || value.equalsIgnoreCase(groupValue);
-        }
     }
 
     /**

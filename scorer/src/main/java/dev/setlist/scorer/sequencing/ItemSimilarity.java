@@ -2,7 +2,11 @@ package dev.setlist.scorer.sequencing;
 
 import dev.setlist.scorer.catalog.ItemProfile;
 
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * How alike two items feel in a session, in [0, 1]: the redundancy term of the sequencer's
@@ -24,6 +28,15 @@ public final class ItemSimilarity {
         if (a.id().equals(b.id())) {
             return 1;
         }
+        Map<String, Integer> words = new HashMap<>();
+        return between(Features.of(a, words), Features.of(b, words));
+    }
+
+    /** The same, on features computed once per item of distinct ids (the sequencer's hot path). */
+    static double between(Features a, Features b) {
+        if (a == b) {
+            return 1;
+        }
         if (a.seriesId() != null && a.seriesId().equals(b.seriesId())) {
             return 1;
         }
@@ -31,27 +44,66 @@ public final class ItemSimilarity {
         if (a.kind() != b.kind()) {
             overlap *= 0.5;
         }
-        if (a.artist() != null && a.artist().equalsIgnoreCase(b.artist())) {
+        if (a.artist() != null && a.artist().equals(b.artist())) {
             return Math.max(SAME_ARTIST, overlap);
         }
         return overlap;
     }
 
-    /** Jaccard index of two small lists treated as case-insensitive sets; 0 when both are empty. */
-    static double jaccard(List<String> left, List<String> right) {
-        if (left.isEmpty() || right.isEmpty()) {
+    /** Jaccard index of two sorted sets of word numbers; 0 when either is empty. */
+    static double jaccard(int[] left, int[] right) {
+        if (left.length == 0 || right.length == 0) {
             return 0;
         }
         int common = 0;
-        for (String value : left) {
-            for (String other : right) {
-                if (value.equalsIgnoreCase(other)) {
-                    common++;
-                    break;
-                }
+        int i = 0;
+        int j = 0;
+        while (i < left.length && j < right.length) {
+            if (left[i] == right[j]) {
+                common++;
+                i++;
+                j++;
+            } else if (left[i] < right[j]) {
+                i++;
+            } else {
+                j++;
             }
         }
-        int union = left.size() + right.size() - common;
-        return (double) common / union;
+        return (double) common / (left.length + right.length - common);
+    }
+
+    /**
+     * What similarity looks at, normalised once: genres and tags as sorted sets of word numbers
+     * (lower-cased words numbered by a dictionary shared by the items compared), and the lower-case
+     * artist.
+     */
+    record Features(String id, ItemProfile.ItemKind kind, String seriesId, String artist, int[] genres, int[] tags) {
+
+        static Features of(ItemProfile item, Map<String, Integer> words) {
+            return new Features(item.id(), item.kind(), item.seriesId(),
+                    item.artist() == null ? null : item.artist().toLowerCase(Locale.ROOT),
+                    numbers(item.genres(), words), numbers(item.tags(), words));
+        }
+
+        private static int[] numbers(List<String> values, Map<String, Integer> words) {
+            int[] numbers = new int[values.size()];
+            for (int k = 0; k < numbers.length; k++) {
+                String word = values.get(k).toLowerCase(Locale.ROOT);
+                Integer number = words.get(word);
+                if (number == null) {
+                    number = words.size();
+                    words.put(word, number);
+                }
+                numbers[k] = number;
+            }
+            Arrays.sort(numbers);
+            int size = 0;
+            for (int k = 0; k < numbers.length; k++) {
+                if (k == 0 || numbers[k] != numbers[k - 1]) {
+                    numbers[size++] = numbers[k];
+                }
+            }
+            return size == numbers.length ? numbers : Arrays.copyOf(numbers, size);
+        }
     }
 }

@@ -48,13 +48,21 @@ public final class Sequencer {
         private final double[] relevance;
         private final double[] redundancy;
         private final boolean[] taken;
+        private final boolean[] reserved;
+        private final int[] seconds;
+        private final boolean[] wildcard;
+        private final ItemSimilarity.Features[] features;
+        /** groupIds[facet.ordinal()][i]: the group numbers of pool item i under that facet. */
+        private final int[][][] groupIds;
+        private final Map<GroupKey, Integer> groupNumbers = new HashMap<>();
+        private final int[] groupCount;
+        private final int[] groupLast;
+        /** For a cap on one group value: that group's number (-2 when no candidate is in it). */
+        private final Map<Constraint, Integer> onlyGroup = new java.util.IdentityHashMap<>();
         private final List<Constraint> active = new ArrayList<>();
         private final Map<Integer, Pin> pinsByPosition = new HashMap<>();
-        private final Set<String> reservedIds = new HashSet<>();
         private final List<PlaylistEntry> entries = new ArrayList<>();
         private final List<Relaxation> relaxations = new ArrayList<>();
-        private final Map<String, Integer> countByGroup = new HashMap<>();
-        private final Map<String, Integer> lastPositionByGroup = new HashMap<>();
         private final Map<String, Integer> countBySet = new HashMap<>();
         private WildcardSlots wildcardSlots;
         private DurationBudget budget;
@@ -66,6 +74,26 @@ public final class Sequencer {
             this.relevance = rescaledScores(pool);
             this.redundancy = new double[pool.size()];
             this.taken = new boolean[pool.size()];
+            this.reserved = new boolean[pool.size()];
+            this.seconds = new int[pool.size()];
+            this.wildcard = new boolean[pool.size()];
+            for (int i = 0; i < pool.size(); i++) {
+                seconds[i] = pool.get(i).candidate().item().runtimeSeconds();
+                wildcard[i] = pool.get(i).candidate().wildcard();
+            }
+            this.features = new ItemSimilarity.Features[pool.size()];
+            this.groupIds = new int[Facet.values().length][pool.size()][];
+            Map<String, Integer> words = new HashMap<>();
+            for (int i = 0; i < pool.size(); i++) {
+                ItemProfile item = pool.get(i).candidate().item();
+                features[i] = ItemSimilarity.Features.of(item, words);
+                for (Facet facet : Facet.values()) {
+                    groupIds[facet.ordinal()][i] = groupNumbersOf(facet, facet.valuesOf(item));
+                }
+            }
+            this.groupCount = new int[groupNumbers.size()];
+            this.groupLast = new int[groupNumbers.size()];
+            java.util.Arrays.fill(groupLast, -1);
             for (Constraint constraint : request.constraints()) {
                 if (constraint instanceof Pin pin) {
                     placePin(pin);
@@ -79,6 +107,11 @@ public final class Sequencer {
                     }
                 } else {
                     active.add(constraint);
+                }
+            }
+            for (Constraint constraint : active) {
+                if (constraint instanceof GroupCap cap && cap.value() != null) {
+                    onlyGroup.put(cap, groupNumber(cap.facet(), cap.value()));
                 }
             }
         }
@@ -113,11 +146,11 @@ public final class Sequencer {
                         "the playlist has only " + request.length() + " positions"));
             } else if (indexOf(pin.itemId()) < 0) {
                 relaxations.add(new Relaxation(pin, pin.position(), "the item is not among the candidates"));
-            } else if (pinsByPosition.containsKey(pin.position()) || reservedIds.contains(pin.itemId())) {
+            } else if (pinsByPosition.containsKey(pin.position()) || reserved[indexOf(pin.itemId())]) {
                 relaxations.add(new Relaxation(pin, pin.position(), "another pin already holds that position or item"));
             } else {
                 pinsByPosition.put(pin.position(), pin);
-                reservedIds.add(pin.itemId());
+                reserved[indexOf(pin.itemId())] = true;
             }
         }
 
@@ -145,7 +178,7 @@ public final class Sequencer {
             Pin pin = pinsByPosition.get(position);
             if (pin != null) {
                 int index = indexOf(pin.itemId());
-                reservedIds.remove(pin.itemId());
+                reserved[index] = false;
                 if (fitsBudget(pool.get(index).candidate().item())) {
                     place(index, position, new Reason(pin.source(), "pinned to position " + (position + 1)));
                     return index;
@@ -178,14 +211,13 @@ public final class Sequencer {
             int best = -1;
             double bestValue = Double.NEGATIVE_INFINITY;
             for (int i = 0; i < pool.size(); i++) {
-                if (taken[i] || reservedIds.contains(pool.get(i).itemId())) {
+                if (taken[i] || reserved[i]) {
                     continue;
                 }
-                if (wildcardsOnly && !pool.get(i).candidate().wildcard()) {
+                if (wildcardsOnly && !wildcard[i]) {
                     continue;
                 }
-                ItemProfile item = pool.get(i).candidate().item();
-                if (!fitsBudget(item) || blockingConstraint(item, position) != null) {
+                if (!fits(i) || blockingConstraint(i, position) != null) {
                     continue;
                 }
                 double value = (1 - lambda) * relevance[i] - lambda * redundancy[i];
@@ -197,38 +229,44 @@ public final class Sequencer {
             return best;
         }
 
+        private boolean fits(int index) {
+            return budget == null || secondsUsed + seconds[index] <= budget.minutes() * 60L;
+        }
+
         private boolean fitsBudget(ItemProfile item) {
             return budget == null || secondsUsed + item.runtimeSeconds() <= budget.minutes() * 60L;
         }
 
-        /** The first active constraint that refuses {@code item} at {@code position}, or null. */
-        private Constraint blockingConstraint(ItemProfile item, int position) {
+        /** The first active constraint that refuses pool item {@code index} at {@code position}, or null. */
+        private Constraint blockingConstraint(int index, int position) {
             for (Constraint constraint : active) {
-                if (!admits(constraint, item, position)) {
+                if (!admits(constraint, index, position)) {
                     return constraint;
                 }
             }
             return null;
         }
 
-        private boolean admits(Constraint constraint, ItemProfile item, int position) {
+        private boolean admits(Constraint constraint, int index, int position) {
             if (constraint instanceof GroupCap cap) {
-                for (String value : cap.facet().valuesOf(item)) {
-                    if (cap.covers(value) && countByGroup.getOrDefault(groupKey(cap.facet(), value), 0) >= cap.max()) {
+                int only = cap.value() == null ? -1 : onlyGroup.get(cap);
+                for (int group : groupIds[cap.facet().ordinal()][index]) {
+                    if ((cap.value() == null || group == only) && groupCount[group] >= cap.max()) {
                         return false;
                     }
                 }
                 return true;
             }
             if (constraint instanceof MinSpacing spacing) {
-                for (String value : spacing.facet().valuesOf(item)) {
-                    Integer last = lastPositionByGroup.get(groupKey(spacing.facet(), value));
-                    if (last != null && position - last - 1 < spacing.gap()) {
+                for (int group : groupIds[spacing.facet().ordinal()][index]) {
+                    int last = groupLast[group];
+                    if (last >= 0 && position - last - 1 < spacing.gap()) {
                         return false;
                     }
                 }
                 return true;
             }
+            ItemProfile item = pool.get(index).candidate().item();
             if (constraint instanceof SetCap cap) {
                 return !cap.itemIds().contains(item.id()) || countBySet.getOrDefault(cap.name(), 0) < cap.max();
             }
@@ -239,8 +277,36 @@ public final class Sequencer {
             return true;
         }
 
-        private static String groupKey(Facet facet, String value) {
-            return facet.name() + '\u0000' + value.toLowerCase(Locale.ROOT);
+        /** Numbers the item's distinct group values under {@code facet}, adding new groups as they appear. */
+        private int[] groupNumbersOf(Facet facet, List<String> values) {
+            int[] numbers = new int[values.size()];
+            int size = 0;
+            for (String value : values) {
+                GroupKey key = new GroupKey(facet, value.toLowerCase(Locale.ROOT));
+                Integer number = groupNumbers.get(key);
+                if (number == null) {
+                    number = groupNumbers.size();
+                    groupNumbers.put(key, number);
+                }
+                boolean seen = false;
+                for (int k = 0; k < size; k++) {
+                    seen |= numbers[k] == number;
+                }
+                if (!seen) {
+                    numbers[size++] = number;
+                }
+            }
+            return size == numbers.length ? numbers : java.util.Arrays.copyOf(numbers, size);
+        }
+
+        /** The number of a group value, or -2 when no candidate belongs to it. */
+        private int groupNumber(Facet facet, String value) {
+            Integer number = groupNumbers.get(new GroupKey(facet, value.toLowerCase(Locale.ROOT)));
+            return number == null ? -2 : number;
+        }
+
+        /** A group: a facet and one of its lower-case values. */
+        private record GroupKey(Facet facet, String value) {
         }
 
         /** Relaxes the first constraint in the relaxation order that blocks a remaining candidate. */
@@ -260,11 +326,10 @@ public final class Sequencer {
 
         private boolean blocksSomething(Constraint constraint, int position) {
             for (int i = 0; i < pool.size(); i++) {
-                if (taken[i] || reservedIds.contains(pool.get(i).itemId())) {
+                if (taken[i] || reserved[i]) {
                     continue;
                 }
-                ItemProfile item = pool.get(i).candidate().item();
-                if (fitsBudget(item) && !admits(constraint, item, position)) {
+                if (fitsBudget(pool.get(i).candidate().item()) && !admits(constraint, i, position)) {
                     return true;
                 }
             }
@@ -282,10 +347,9 @@ public final class Sequencer {
             entries.add(new PlaylistEntry(position, offer.candidate(), reasons));
             secondsUsed += item.runtimeSeconds();
             for (Facet facet : Facet.values()) {
-                for (String value : facet.valuesOf(item)) {
-                    String key = groupKey(facet, value);
-                    countByGroup.merge(key, 1, Integer::sum);
-                    lastPositionByGroup.put(key, position);
+                for (int group : groupIds[facet.ordinal()][index]) {
+                    groupCount[group]++;
+                    groupLast[group] = position;
                 }
             }
             Set<String> sets = new HashSet<>();
@@ -297,9 +361,11 @@ public final class Sequencer {
             for (String set : sets) {
                 countBySet.merge(set, 1, Integer::sum);
             }
-            for (int i = 0; i < pool.size(); i++) {
-                if (!taken[i]) {
-                    redundancy[i] = Math.max(redundancy[i], ItemSimilarity.between(pool.get(i).candidate().item(), item));
+            if (request.diversityStrength() > 0) {
+                for (int i = 0; i < pool.size(); i++) {
+                    if (!taken[i]) {
+                        redundancy[i] = Math.max(redundancy[i], ItemSimilarity.between(features[i], features[index]));
+                    }
                 }
             }
         }

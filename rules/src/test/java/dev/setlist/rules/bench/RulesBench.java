@@ -1,0 +1,239 @@
+package dev.setlist.rules.bench;
+
+import dev.setlist.rules.CompileResult;
+import dev.setlist.rules.CompiledRuleBook;
+import dev.setlist.rules.FileVersionStore;
+import dev.setlist.rules.LiveRuleBook;
+import dev.setlist.rules.RuleCompiler;
+import dev.setlist.rules.RuleLimits;
+import dev.setlist.rules.RuleOutcome;
+import dev.setlist.rules.RuleSources;
+import dev.setlist.rules.model.Curation;
+import dev.setlist.rules.model.ListeningContext;
+import dev.setlist.rules.model.Mode;
+import dev.setlist.rules.model.SessionSoFar;
+import dev.setlist.rules.model.Tuning;
+import dev.setlist.scorer.candidates.Candidate;
+import dev.setlist.scorer.candidates.ScoreParts;
+import dev.setlist.scorer.catalog.ItemProfile;
+import dev.setlist.scorer.catalog.ItemProfile.ItemKind;
+import dev.setlist.scorer.sequencing.Sequencer;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * Prints the rules stage's figures: build time of the shipped packs (first build in a fresh JVM,
+ * then warm), evaluation latency for 500 candidates with a reused book (p50, p90, p99, max over
+ * several thousand evaluations across all modes), sequencing latency for the same 500, and the time
+ * from a save in a watched folder until the new book serves. Latencies are given as wall time and
+ * as the evaluating thread's CPU time: on a shared machine the second is the one that does not
+ * depend on what the neighbours are doing.
+ *
+ * <p>Run with the command in docs/benchmarks.md. Arguments: {@code [evaluations] [warmup]}
+ * (default 5000 and 3000).
+ */
+public final class RulesBench {
+
+    private static final String[] GENRES = {"Drama", "Comedy", "Action", "Thriller", "Horror", "Romance",
+        "Documentary", "Animation", "Family", "Science Fiction", "Rock", "Electronic", "Jazz", "Ambient",
+        "Classical", "Hip-Hop", "Crime", "Mystery"};
+    private static final String[] TAGS = {"calm", "high-energy", "upbeat", "instrumental", "ambient",
+        "cliffhanger", "slow-burn", "feel-good"};
+    private static final String[] RATINGS = {"G", "PG", "PG-13", "R", "TV-Y", "TV-PG", "TV-14", "TV-MA", null};
+
+    private static final java.lang.management.ThreadMXBean THREADS =
+            java.lang.management.ManagementFactory.getThreadMXBean();
+
+    private RulesBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int evaluations = args.length > 0 ? Integer.parseInt(args[0]) : 5000;
+        int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 3000;
+        System.out.printf(Locale.ROOT, "Java %s, %d processors, load average %s%n", Runtime.version(),
+                Runtime.getRuntime().availableProcessors(), loadAverage());
+
+        CompiledRuleBook book = buildFigures();
+        evaluationFigures(book, evaluations, warmup);
+        reloadFigures();
+    }
+
+    private static CompiledRuleBook buildFigures() {
+        RuleCompiler compiler = new RuleCompiler();
+        long start = System.nanoTime();
+        CompileResult first = compiler.compile(RuleSources.defaults(), "defaults");
+        double firstMillis = (System.nanoTime() - start) / 1e6;
+        if (!first.ok()) {
+            throw new IllegalStateException(first.report());
+        }
+        double[] warm = new double[8];
+        for (int i = 0; i < warm.length; i++) {
+            long each = System.nanoTime();
+            compiler.compile(RuleSources.defaults(), "defaults");
+            warm[i] = (System.nanoTime() - each) / 1e6;
+        }
+        Arrays.sort(warm);
+        System.out.printf(Locale.ROOT, "build shipped packs (%d rules, incl. allow-list and smoke check): "
+                        + "first in JVM %.0f ms; warm median %.0f ms, min %.0f ms, max %.0f ms (n=%d)%n",
+                first.book().ruleNames().size(), firstMillis, warm[warm.length / 2], warm[0], warm[warm.length - 1],
+                warm.length);
+        return first.book();
+    }
+
+    private static void evaluationFigures(CompiledRuleBook book, int evaluations, int warmup) {
+        LocalDateTime now = LocalDateTime.of(2025, 3, 7, 20, 30);
+        List<Candidate> candidates = candidates(500, now, new Random(42));
+        Set<String> featured = new HashSet<>();
+        Set<String> hidden = new HashSet<>();
+        Map<String, Instant> lastPlayed = new HashMap<>();
+        for (int i = 0; i < candidates.size(); i++) {
+            String id = candidates.get(i).itemId();
+            if (i % 50 == 7) {
+                featured.add(id);
+            }
+            if (i % 97 == 3) {
+                hidden.add(id);
+            }
+            if (i % 13 == 5) {
+                lastPlayed.put(id, now.minusDays(i % 20).toInstant(ZoneOffset.UTC));
+            }
+        }
+        Curation curation = new Curation(featured, hidden);
+        List<ItemProfile> played = candidates.subList(0, 4).stream().map(Candidate::item).toList();
+        List<ListeningContext> contexts = new ArrayList<>();
+        for (Mode mode : new Mode[] {null, Mode.EVERYDAY, Mode.WORKOUT, Mode.FOCUS, Mode.KIDS, Mode.LATE_NIGHT,
+            Mode.MOVIE_NIGHT}) {
+            contexts.add(new ListeningContext("bench", null, mode, now, "Living Room TV", "Jellyfin Android TV",
+                    SessionSoFar.of(played), null, lastPlayed, Map.of()));
+        }
+        Tuning tuning = Tuning.DEFAULTS.withBudgetMinutes(240);
+        for (int i = 0; i < warmup; i++) {
+            book.evaluate(contexts.get(i % contexts.size()), tuning, candidates, curation);
+        }
+        long[] nanos = new long[evaluations];
+        long[] cpu = new long[evaluations];
+        int firings = 0;
+        for (int i = 0; i < evaluations; i++) {
+            long cpuStart = THREADS.getCurrentThreadCpuTime();
+            long start = System.nanoTime();
+            RuleOutcome outcome = book.evaluate(contexts.get(i % contexts.size()), tuning, candidates, curation);
+            nanos[i] = System.nanoTime() - start;
+            cpu[i] = THREADS.getCurrentThreadCpuTime() - cpuStart;
+            if (outcome.failed()) {
+                throw new IllegalStateException(outcome.failure());
+            }
+            firings += outcome.firings();
+        }
+        print("evaluate 500 candidates (reused book, all modes), wall", nanos);
+        print("evaluate 500 candidates (reused book, all modes), thread CPU", cpu);
+        System.out.printf(Locale.ROOT, "  mean rule firings per evaluation: %.0f%n", (double) firings / evaluations);
+
+        Sequencer sequencer = new Sequencer();
+        List<RuleOutcome> outcomes = new ArrayList<>();
+        for (ListeningContext context : contexts) {
+            outcomes.add(book.evaluate(context, tuning, candidates, curation));
+        }
+        for (int i = 0; i < warmup; i++) {
+            sequencer.sequence(outcomes.get(i % outcomes.size()).toSequenceRequest());
+        }
+        long[] sequencing = new long[evaluations];
+        long[] sequencingCpu = new long[evaluations];
+        for (int i = 0; i < evaluations; i++) {
+            long cpuStart = THREADS.getCurrentThreadCpuTime();
+            long start = System.nanoTime();
+            sequencer.sequence(outcomes.get(i % outcomes.size()).toSequenceRequest());
+            sequencing[i] = System.nanoTime() - start;
+            sequencingCpu[i] = THREADS.getCurrentThreadCpuTime() - cpuStart;
+        }
+        print("sequence 500 offers into 20 entries, wall", sequencing);
+        print("sequence 500 offers into 20 entries, thread CPU", sequencingCpu);
+    }
+
+    private static void reloadFigures() throws Exception {
+        Path rules = Files.createTempDirectory("setlist-bench-rules");
+        Path versions = Files.createTempDirectory("setlist-bench-versions");
+        try (LiveRuleBook live = new LiveRuleBook(new LiveRuleBook.Settings(rules, RuleLimits.DEFAULTS,
+                Duration.ofMillis(200), true), new FileVersionStore(versions))) {
+            double[] millis = new double[5];
+            for (int round = 0; round < millis.length; round++) {
+                String expected = "v" + (round + 1);
+                String drl = """
+                        package curator
+                        import dev.setlist.rules.model.*
+                        rule "Curator boost"
+                        when
+                            $item : Item( hasGenre("Drama") )
+                        then
+                            insert(Adjustment.boost($item, %d, "bench"));
+                        end
+                        """.formatted(10 + round);
+                long start = System.nanoTime();
+                Files.writeString(rules.resolve("curator.drl"), drl);
+                while (!live.version().equals(expected)) {
+                    if (System.nanoTime() - start > Duration.ofSeconds(30).toNanos()) {
+                        throw new IllegalStateException("no reload within 30 s: " + live.status());
+                    }
+                    Thread.sleep(5);
+                }
+                millis[round] = (System.nanoTime() - start) / 1e6;
+            }
+            double[] sorted = millis.clone();
+            Arrays.sort(sorted);
+            System.out.printf(Locale.ROOT, "folder save until the new book serves (debounce 200 ms): %s ms; median %.0f ms%n",
+                    Arrays.toString(Arrays.stream(millis).map(Math::rint).toArray()), sorted[sorted.length / 2]);
+        }
+    }
+
+    private static List<Candidate> candidates(int count, LocalDateTime now, Random random) {
+        List<Candidate> candidates = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            ItemKind kind = ItemKind.values()[i % 3];
+            List<String> genres = List.of(GENRES[random.nextInt(GENRES.length)], GENRES[random.nextInt(GENRES.length)]);
+            List<String> tags = List.of(TAGS[random.nextInt(TAGS.length)]);
+            int minutes = switch (kind) {
+                case MOVIE -> 80 + random.nextInt(80);
+                case EPISODE -> 20 + random.nextInt(40);
+                case TRACK -> 3 + random.nextInt(5);
+            };
+            String series = kind == ItemKind.EPISODE ? "series-" + random.nextInt(25) : null;
+            String artist = kind == ItemKind.TRACK ? "artist-" + random.nextInt(40) : null;
+            Instant added = now.minusDays(random.nextInt(400)).toInstant(ZoneOffset.UTC);
+            ItemProfile item = new ItemProfile("item-" + i, kind, "Title " + i, genres, tags, List.of(), null, 2000,
+                    minutes * 60, series, series, 1, 1, artist, null, RATINGS[random.nextInt(RATINGS.length)], added);
+            candidates.add(new Candidate(item, random.nextDouble(), ScoreParts.NONE, random.nextInt(20) == 0));
+        }
+        return candidates;
+    }
+
+    private static void print(String what, long[] nanos) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        System.out.printf(Locale.ROOT, "%s: p50 %.3f ms, p90 %.3f ms, p99 %.3f ms, max %.3f ms (n=%d)%n", what,
+                percentile(sorted, 0.50), percentile(sorted, 0.90), percentile(sorted, 0.99),
+                sorted[sorted.length - 1] / 1e6, sorted.length);
+    }
+
+    private static double percentile(long[] sorted, double p) {
+        int index = (int) Math.ceil(p * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
+    }
+
+    private static String loadAverage() {
+        double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        return load < 0 ? "unknown" : String.format(Locale.ROOT, "%.1f", load);
+    }
+}
