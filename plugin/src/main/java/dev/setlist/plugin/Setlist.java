@@ -216,7 +216,7 @@ public final class Setlist implements AutoCloseable {
             PlaylistService playlists = new PlaylistService(library, profiles, people, histories, ledger, timeline, trainer, mood,
                     offers, rules, new Sequencer(), TuningDefaults.STANDARD, clock, ZoneId.systemDefault());
             JourneyService journeys = new JourneyService(library, profiles, people, histories, ledger, timeline, trainer,
-                    rules, new Sequencer(), TuningDefaults.STANDARD, clock, ZoneId.systemDefault());
+                    rules, new Sequencer(), clock, ZoneId.systemDefault());
             FeedbackService feedback = new FeedbackService(library, users, people, ingestor, mood, offers, playlists,
                     TuningDefaults.STANDARD, clock);
             PlaylistPublisher publisher = new PlaylistPublisher(mediaServer, outbox, users, clock, PUBLISH_FIRST_RETRY,

@@ -14,7 +14,8 @@ import java.util.Objects;
  *                  {@value #DEFAULT_LENGTH})
  * @param tastePull how strongly each step leans towards the person's taste rather than the straight
  *                  path, 0 to 1 (default {@value #DEFAULT_TASTE_PULL})
- * @param diversity the sequencer's diversity strength, 0 to 1, or {@code null} for the person's
+ * @param diversity the sequencer's diversity strength, 0 to 1, or {@code null} for 0: a journey's variety
+ *                  comes from the path, and trading fit to the path for novelty would make it wander
  * @param mode      a mode for this request, or {@code null} (the person's chosen mode, else inferred)
  * @param localTime the listener's local time, or {@code null} for the server's
  * @param device    the device, or {@code null}

@@ -4,7 +4,6 @@ import dev.setlist.plugin.library.Library;
 import dev.setlist.plugin.playlist.PersonTaste;
 import dev.setlist.plugin.playlist.Playlist;
 import dev.setlist.plugin.playlist.PlaylistRequest;
-import dev.setlist.plugin.playlist.TuningDefaults;
 import dev.setlist.plugin.playlist.UnknownItemException;
 import dev.setlist.plugin.playlist.UnknownUserException;
 import dev.setlist.plugin.profile.Person;
@@ -89,13 +88,12 @@ public final class JourneyService {
     private final ModelTrainer trainer;
     private final RuleBook rules;
     private final Sequencer sequencer;
-    private final TuningDefaults defaults;
     private final Clock clock;
     private final ZoneId zone;
 
     public JourneyService(Library library, ProfileService persons, PersonStore people, PersonHistory histories,
                           InteractionLedger ledger, PlayTimeline timeline, ModelTrainer trainer, RuleBook rules, Sequencer sequencer,
-                          TuningDefaults defaults, Clock clock, ZoneId zone) {
+                          Clock clock, ZoneId zone) {
         this.library = library;
         this.persons = persons;
         this.people = people;
@@ -105,7 +103,6 @@ public final class JourneyService {
         this.trainer = trainer;
         this.rules = rules;
         this.sequencer = sequencer;
-        this.defaults = defaults;
         this.clock = clock;
         this.zone = zone;
     }
@@ -151,9 +148,7 @@ public final class JourneyService {
         ListeningContext context = new ListeningContext(personId, person.profile(), mode, localTime, request.device(),
                 request.client(), SessionSoFar.of(sessionItems), person.parentalCeiling(), personTaste.lastPlayed(),
                 Map.of());
-        Double chosenDiversity = people.overrides(personId).diversity();
-        double diversity = request.diversity() != null ? request.diversity()
-                : chosenDiversity != null ? chosenDiversity : defaults.diversity();
+        double diversity = request.diversity() != null ? request.diversity() : 0;
         Tuning defaultsOfRules = Tuning.DEFAULTS;
         Tuning tuning = new Tuning(request.length(), 0, diversity, 0, defaultsOfRules.bingeRun(),
                 defaultsOfRules.genreRun(), defaultsOfRules.newArrivalDays(), defaultsOfRules.repeatWindowDays(),
@@ -265,9 +260,11 @@ public final class JourneyService {
         int position = steps.size();
         List<Offer> offers = new ArrayList<>(position + pool.size());
         List<Constraint> constraints = new ArrayList<>(constraintsOfRules);
+        // The pinned steps take the pool's best score, so they do not stretch the range the sequencer rescales.
+        double best = pool.stream().mapToDouble(offer -> offer.candidate().score()).max().orElse(0);
         for (int placed = 0; placed < position; placed++) {
             Offer offer = steps.get(placed).offer;
-            offers.add(offer);
+            offers.add(new Offer(offer.candidate().withScore(best), offer.reasons()));
             constraints.add(new Constraint.Pin(offer.itemId(), placed, SOURCE));
         }
         offers.addAll(pool);

@@ -72,7 +72,6 @@ class JourneyResourceTest {
     void theTastePullDecidesHowMuchTheStepsSoundLikeThePerson() {
         JsonNode straight = server.get(journey(alex, alexTrack, jordanTrack) + "&length=9&pull=0").json();
         JsonNode personal = server.get(journey(alex, alexTrack, jordanTrack) + "&length=9&pull=1").json();
-
         assertThat(meanOfInterior(personal, "taste")).as("pulled towards Alex")
                 .isGreaterThan(meanOfInterior(straight, "taste") + 0.1);
         assertThat(meanOfInterior(straight, "closeness")).as("straight along the path")

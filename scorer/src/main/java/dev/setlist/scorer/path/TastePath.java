@@ -7,49 +7,50 @@ import java.util.Objects;
 import java.util.function.IntPredicate;
 
 /**
- * The straight line from item {@code a} to item {@code b} in an iALS model's latent space, scored
- * against every item of the catalog. The point at {@code t} in [0, 1] is the waypoint
- * {@code w(t) = (1 - t)·q_a + t·q_b}; an item fits step {@code t} by the cosine of its vector with that
- * waypoint ({@link #closeness}) and fits the person by the cosine of its vector with their folded-in
- * vector {@code x} ({@link #taste}); a step's score blends the two by the {@code tastePull}.
+ * The path from item {@code a} to item {@code b} through an iALS model's taste space, scored against every
+ * item of the catalog. Taste here is direction: the model's similarity is the cosine, and vector lengths
+ * mostly say how much an item was played. So the path is the straight line between the two items'
+ * directions, walked at an even angle: the point at {@code t} in [0, 1] is the unit vector
+ * {@code w(t) = (sin((1 - t)θ)·â + sin(tθ)·b̂) / sin θ}, where {@code â} and {@code b̂} are the ends'
+ * directions and {@code θ} the angle between them (spherical interpolation). Interpolating the raw vectors
+ * instead would pull every point towards the end with the longer, more popular vector.
  *
- * <p>Cosines rather than distances: iALS vector norms grow with popularity, and a waypoint between two
- * dissimilar items is shorter than either end, so a distance would favour obscure items near the
- * origin; the angle says which direction of taste an item belongs to, which is what a journey follows.
+ * <p>An item fits the step at {@code t} by the cosine of its vector with {@code w(t)} ({@link #closeness});
+ * it fits the person by the cosine with their folded-in vector ({@link #taste}); a step's score blends the
+ * two by the {@code tastePull}. How far along an item lies ({@link #progress}) is the angle of its
+ * projection onto the plane of the two ends, as a fraction of {@code θ}.
  *
  * <p>Cost: three dot products per catalog item when built ({@code O(n·d)}, through the model's tiled
- * scoring), then {@code O(1)} per item and waypoint, because
- * {@code q_i·w(t) = (1 - t)·(q_i·q_a) + t·(q_i·q_b)} and {@code |w(t)|} follows from {@code |q_a|},
- * {@code |q_b|} and {@code q_a·q_b}. A journey of 50 steps over 100,000 items costs a few million
- * multiply-adds.
+ * scoring), then {@code O(1)} per item and point, because every quantity follows from an item's cosines
+ * with the two ends. A journey of 50 steps over 100,000 items costs a few million multiply-adds.
  *
  * <p>Immutable once built; share freely.
  */
 public final class TastePath {
 
+    /** Below this {@code sin θ} the ends point the same way (or opposite ways) and the arc is not defined. */
+    private static final double DEGENERATE = 1e-6;
+
     private final int from;
     private final int to;
-    private final float[] dotFrom;
-    private final float[] dotTo;
-    private final float[] dotUser;
-    private final float[] norms;
-    private final double userNorm;
-    private final double fromSquared;
-    private final double toSquared;
-    private final double fromDotTo;
+    private final float[] cosFrom;
+    private final float[] cosTo;
+    private final float[] cosUser;
+    private final double cosEnds;
+    private final double theta;
+    private final double sinTheta;
+    private final boolean knowsTaste;
 
-    private TastePath(int from, int to, float[] dotFrom, float[] dotTo, float[] dotUser, float[] norms,
-                      double userNorm) {
+    private TastePath(int from, int to, float[] cosFrom, float[] cosTo, float[] cosUser, boolean knowsTaste) {
         this.from = from;
         this.to = to;
-        this.dotFrom = dotFrom;
-        this.dotTo = dotTo;
-        this.dotUser = dotUser;
-        this.norms = norms;
-        this.userNorm = userNorm;
-        this.fromSquared = dotFrom[from];
-        this.toSquared = dotTo[to];
-        this.fromDotTo = dotFrom[to];
+        this.cosFrom = cosFrom;
+        this.cosTo = cosTo;
+        this.cosUser = cosUser;
+        this.knowsTaste = knowsTaste;
+        this.cosEnds = Math.max(-1, Math.min(1, cosFrom[to]));
+        this.theta = Math.acos(cosEnds);
+        this.sinTheta = Math.sin(theta);
     }
 
     /**
@@ -73,21 +74,26 @@ public final class TastePath {
             }
         }
         int n = model.itemCount();
-        float[] dotFrom = new float[n];
-        float[] dotTo = new float[n];
-        float[] dotUser = new float[n];
-        model.scoreVector(model.itemVector(from), dotFrom);
-        model.scoreVector(model.itemVector(to), dotTo);
-        model.scoreVector(user, dotUser);
-        float[] norms = new float[n];
-        for (int item = 0; item < n; item++) {
-            norms[item] = (float) Math.sqrt(model.itemSquaredNorm(item));
-        }
+        float[] cosFrom = new float[n];
+        float[] cosTo = new float[n];
+        float[] cosUser = new float[n];
+        model.scoreVector(model.itemVector(from), cosFrom);
+        model.scoreVector(model.itemVector(to), cosTo);
+        model.scoreVector(user, cosUser);
         double userSquared = 0;
         for (float value : user) {
             userSquared += (double) value * value;
         }
-        return new TastePath(from, to, dotFrom, dotTo, dotUser, norms, Math.sqrt(userSquared));
+        double userNorm = Math.sqrt(userSquared);
+        double fromNorm = Math.sqrt(model.itemSquaredNorm(from));
+        double toNorm = Math.sqrt(model.itemSquaredNorm(to));
+        for (int item = 0; item < n; item++) {
+            double norm = Math.sqrt(model.itemSquaredNorm(item));
+            cosFrom[item] = norm == 0 ? 0 : (float) clamp(cosFrom[item] / (norm * fromNorm));
+            cosTo[item] = norm == 0 ? 0 : (float) clamp(cosTo[item] / (norm * toNorm));
+            cosUser[item] = norm == 0 || userNorm == 0 ? 0 : (float) clamp(cosUser[item] / (norm * userNorm));
+        }
+        return new TastePath(from, to, cosFrom, cosTo, cosUser, userNorm > 0);
     }
 
     public int from() {
@@ -100,49 +106,57 @@ public final class TastePath {
 
     /** Number of items scored. */
     public int itemCount() {
-        return norms.length;
+        return cosFrom.length;
     }
 
     /** Cosine of the two ends: 1 when they point the same way in taste, negative when they are opposites. */
     public double endsSimilarity() {
-        return fromDotTo / Math.sqrt(fromSquared * toSquared);
-    }
-
-    /** {@code |w(t)|}: the length of the waypoint at {@code t}. */
-    private double waypointNorm(double t) {
-        double s = 1 - t;
-        double squared = s * s * fromSquared + 2 * s * t * fromDotTo + t * t * toSquared;
-        return Math.sqrt(Math.max(0, squared));
+        return cosEnds;
     }
 
     /**
-     * The cosine of {@code item}'s vector with the waypoint at {@code t}, in [-1, 1]; 0 for an item with
-     * the zero vector or where the waypoint is the origin (two exactly opposite ends, halfway).
+     * The cosine of {@code item}'s vector with the path's point at {@code t}, in [-1, 1]; 0 for an item with
+     * the zero vector, or where the path passes through the origin (two exactly opposite ends, halfway).
      */
     public double closeness(int item, double t) {
         requireT(t);
-        double norm = norms[item] * waypointNorm(t);
-        return norm == 0 ? 0 : clamp(((1 - t) * dotFrom[item] + t * dotTo[item]) / norm);
+        double alpha;
+        double beta;
+        double norm;
+        if (sinTheta > DEGENERATE) {
+            alpha = Math.sin((1 - t) * theta) / sinTheta;
+            beta = Math.sin(t * theta) / sinTheta;
+            norm = 1;
+        } else {
+            alpha = 1 - t;
+            beta = t;
+            norm = Math.sqrt(Math.max(0, alpha * alpha + 2 * alpha * beta * cosEnds + beta * beta));
+        }
+        return norm < DEGENERATE ? 0 : clamp((alpha * cosFrom[item] + beta * cosTo[item]) / norm);
     }
 
     /**
-     * How far along the path {@code item} lies: the projection of its vector on the segment from
-     * {@code q_a} to {@code q_b}, {@code ((q_i - q_a)·(q_b - q_a)) / |q_b - q_a|^2}, clamped to [0, 1].
-     * The first end is at 0, the second at 1.
+     * How far along the path {@code item} lies, 0 (the first end) to 1 (the second): the angle from the
+     * first end of the item's projection onto the plane of the two ends, as a fraction of the angle
+     * between the ends, clamped to [0, 1]. An item at the path's point {@code t} lies at {@code t}.
      */
     public double progress(int item) {
-        double span = fromSquared - 2 * fromDotTo + toSquared;
-        if (span <= 0) {
-            return 0;
+        double along;
+        if (sinTheta > DEGENERATE) {
+            double x = cosFrom[item];
+            double y = (cosTo[item] - cosFrom[item] * cosEnds) / sinTheta;
+            along = Math.atan2(y, x) / theta;
+        } else if (cosEnds < 0) {
+            along = (cosTo[item] - cosFrom[item] + 2) / 4;
+        } else {
+            along = 0;
         }
-        double along = dotTo[item] - dotFrom[item] - fromDotTo + fromSquared;
-        return Math.max(0, Math.min(1, along / span));
+        return Math.max(0, Math.min(1, along));
     }
 
     /** The cosine of {@code item}'s vector with the person's, in [-1, 1]; 0 when either is zero. */
     public double taste(int item) {
-        double norm = norms[item] * userNorm;
-        return norm == 0 ? 0 : clamp(dotUser[item] / norm);
+        return cosUser[item];
     }
 
     /**
@@ -153,7 +167,7 @@ public final class TastePath {
      */
     public double stepScore(int item, double t, double tastePull) {
         requirePull(tastePull);
-        double pull = userNorm == 0 ? 0 : tastePull;
+        double pull = knowsTaste ? tastePull : 0;
         return (1 - pull) * (1 + closeness(item, t)) / 2 + pull * (1 + taste(item)) / 2;
     }
 
@@ -170,7 +184,7 @@ public final class TastePath {
         int[] heap = new int[count];
         double[] values = new double[count];
         int size = 0;
-        for (int item = 0; item < norms.length && count > 0; item++) {
+        for (int item = 0; item < cosFrom.length && count > 0; item++) {
             if (item == from || item == to || !eligible.test(item)) {
                 continue;
             }
