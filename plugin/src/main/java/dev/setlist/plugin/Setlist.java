@@ -15,6 +15,7 @@ import dev.setlist.plugin.api.JourneyResource;
 import dev.setlist.plugin.api.PrivacyResource;
 import dev.setlist.plugin.api.ProfilesResource;
 import dev.setlist.plugin.api.PublishResource;
+import dev.setlist.plugin.api.TogetherResource;
 import dev.setlist.plugin.api.UsersResource;
 import dev.setlist.plugin.api.WebUiResource;
 import dev.setlist.plugin.api.WebhookResource;
@@ -33,6 +34,7 @@ import dev.setlist.plugin.jellyfin.JellyfinSocketSource;
 import dev.setlist.plugin.jellyfin.JellyfinSync;
 import dev.setlist.plugin.jellyfin.WebhookPayloadParser;
 import dev.setlist.plugin.journey.JourneyService;
+import dev.setlist.plugin.together.GroupPlaylistService;
 import dev.setlist.plugin.media.MediaServer;
 import dev.setlist.plugin.playlist.Playlist;
 import dev.setlist.plugin.privacy.PrivacyService;
@@ -217,6 +219,8 @@ public final class Setlist implements AutoCloseable {
                     offers, rules, new Sequencer(), TuningDefaults.STANDARD, clock, ZoneId.systemDefault());
             JourneyService journeys = new JourneyService(library, profiles, people, histories, ledger, timeline, trainer,
                     rules, new Sequencer(), clock, ZoneId.systemDefault());
+            GroupPlaylistService groups = new GroupPlaylistService(profiles, people, histories, ledger, trainer, rules,
+                    new Sequencer(), TuningDefaults.STANDARD, clock, ZoneId.systemDefault());
             FeedbackService feedback = new FeedbackService(library, users, people, ingestor, mood, offers, playlists,
                     TuningDefaults.STANDARD, clock);
             PlaylistPublisher publisher = new PlaylistPublisher(mediaServer, outbox, users, clock, PUBLISH_FIRST_RETRY,
@@ -252,6 +256,7 @@ public final class Setlist implements AutoCloseable {
                     .register(new UsersResource(users, tokens, playlists, profiles))
                     .register(new ProfilesResource(profiles, json))
                     .register(new JourneyResource(journeys, profiles))
+                    .register(new TogetherResource(groups))
                     .register(new FeedbackResource(feedback, json))
                     .register(new OnboardingResource(new OnboardingService(library, users, people, histories, trainer), json))
                     .register(new ModeResource(users, people, json, clock))
