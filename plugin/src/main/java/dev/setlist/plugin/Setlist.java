@@ -11,8 +11,11 @@ import dev.setlist.plugin.api.WhyResource;
 import dev.setlist.plugin.api.OnboardingResource;
 import dev.setlist.plugin.api.FeedbackResource;
 import dev.setlist.plugin.api.HealthResource;
+import dev.setlist.plugin.api.JourneyResource;
 import dev.setlist.plugin.api.PrivacyResource;
+import dev.setlist.plugin.api.ProfilesResource;
 import dev.setlist.plugin.api.PublishResource;
+import dev.setlist.plugin.api.TogetherResource;
 import dev.setlist.plugin.api.UsersResource;
 import dev.setlist.plugin.api.WebUiResource;
 import dev.setlist.plugin.api.WebhookResource;
@@ -30,6 +33,8 @@ import dev.setlist.plugin.jellyfin.JellyfinServer;
 import dev.setlist.plugin.jellyfin.JellyfinSocketSource;
 import dev.setlist.plugin.jellyfin.JellyfinSync;
 import dev.setlist.plugin.jellyfin.WebhookPayloadParser;
+import dev.setlist.plugin.journey.JourneyService;
+import dev.setlist.plugin.together.GroupPlaylistService;
 import dev.setlist.plugin.media.MediaServer;
 import dev.setlist.plugin.playlist.Playlist;
 import dev.setlist.plugin.privacy.PrivacyService;
@@ -63,6 +68,8 @@ import dev.setlist.rules.RuleLimits;
 import dev.setlist.plugin.playlist.TuningDefaults;
 import dev.setlist.plugin.signals.PlayTimeline;
 import dev.setlist.plugin.store.PersonStore;
+import dev.setlist.plugin.store.ProfileStore;
+import dev.setlist.plugin.profile.ProfileService;
 import jakarta.ws.rs.ext.ContextResolver;
 import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -157,13 +164,14 @@ public final class Setlist implements AutoCloseable {
             InteractionLedger ledger = InteractionLedger.replay(eventLog, config.signals());
             PlayTimeline timeline = PlayTimeline.replay(eventLog);
             PersonStore people = new PersonStore(database.dataSource(), clock);
+            ProfileService profiles = new ProfileService(new ProfileStore(database.dataSource()), users, clock);
             PlaylistStore playlistStore = new PlaylistStore(database.dataSource(), json);
             PlaylistOutbox outbox = new PlaylistOutbox(database.dataSource(), json);
             trainer = new ModelTrainer(AlsSettings.defaults(), library, ledger, timeline, clock, 50);
             PrivacyService privacy = new PrivacyService(new PrivacyStore(database.dataSource()), eventLog, users,
                     playlistStore, outbox, ledger, clock);
 
-            EventIngestor ingestor = new EventIngestor(eventLog, users, library, clock, privacy);
+            EventIngestor ingestor = new EventIngestor(eventLog, users, library, clock, privacy, profiles);
             privacy.afterDelete(ingestor::forgetUser);
             ingestor.addListener(ledger::apply);
             ingestor.addListener(timeline::apply);
@@ -212,8 +220,12 @@ public final class Setlist implements AutoCloseable {
             SessionMood mood = new SessionMood();
             OfferLog offers = new OfferLog();
             PersonHistory histories = new PersonHistory(ledger, people);
-            PlaylistService playlists = new PlaylistService(library, users, people, histories, ledger, timeline, trainer, mood,
+            PlaylistService playlists = new PlaylistService(library, profiles, people, histories, ledger, timeline, trainer, mood,
                     offers, rules, new Sequencer(), TuningDefaults.STANDARD, clock, ZoneId.systemDefault());
+            JourneyService journeys = new JourneyService(library, profiles, people, histories, ledger, timeline, trainer,
+                    rules, new Sequencer(), clock, ZoneId.systemDefault());
+            GroupPlaylistService groups = new GroupPlaylistService(profiles, people, histories, ledger, trainer, rules,
+                    new Sequencer(), TuningDefaults.STANDARD, clock, ZoneId.systemDefault());
             FeedbackService feedback = new FeedbackService(library, users, people, ingestor, mood, offers, playlists,
                     TuningDefaults.STANDARD, clock);
             PlaylistPublisher publisher = new PlaylistPublisher(mediaServer, outbox, users, clock, PUBLISH_FIRST_RETRY,
@@ -246,7 +258,10 @@ public final class Setlist implements AutoCloseable {
                     .register(new AuthFilter(adminKey, tokens))
                     .register(new HealthResource(health))
                     .register(new WebhookResource(webhookSecret.secret(), new WebhookPayloadParser(json), ingestor, clock))
-                    .register(new UsersResource(users, tokens, playlists))
+                    .register(new UsersResource(users, tokens, playlists, profiles))
+                    .register(new ProfilesResource(profiles, json))
+                    .register(new JourneyResource(journeys, profiles))
+                    .register(new TogetherResource(groups))
                     .register(new FeedbackResource(feedback, json))
                     .register(new OnboardingResource(new OnboardingService(library, users, people, histories, trainer), json))
                     .register(new ModeResource(users, people, json, clock))

@@ -65,6 +65,20 @@ public final class DemoServer implements ExtensionContext.Store.CloseableResourc
         throw new AssertionError("no demo person named " + name);
     }
 
+    /** GET {@code path} with the admin key. */
+    public Http.Reply get(String path) {
+        return http.get(path, "Authorization", admin());
+    }
+
+    /** A new token of {@code userId}'s, issued with the admin key; send it as {@code Bearer <token>}. */
+    public String token(String userId) {
+        Http.Reply issued = http.post("api/users/" + userId + "/tokens?label=test", "", "Authorization", admin());
+        if (issued.status() != 201) {
+            throw new AssertionError("could not issue a token for " + userId + ": " + issued.body());
+        }
+        return issued.json().get("token").asText();
+    }
+
     @Override
     public void close() throws IOException {
         setlist.close();

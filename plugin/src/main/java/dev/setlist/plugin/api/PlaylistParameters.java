@@ -15,7 +15,7 @@ import java.util.Set;
 final class PlaylistParameters {
 
     private static final Set<String> KNOWN = Set.of("media", "length", "minutes", "mode", "exploration", "diversity", "time",
-            "device", "client");
+            "device", "client", "profile");
     private static final String SIGNAL = "signal.";
 
     private PlaylistParameters() {
@@ -31,12 +31,7 @@ final class PlaylistParameters {
     }
 
     static PlaylistRequest parse(MultivaluedMap<String, String> query) throws InvalidParameter {
-        for (String name : query.keySet()) {
-            if (!KNOWN.contains(name) && !name.startsWith(SIGNAL)) {
-                throw new InvalidParameter("unknown parameter '" + name + "' (known: " + KNOWN.stream().sorted().toList()
-                        + " and signal.<name>)");
-            }
-        }
+        requireKnown(query, KNOWN, true);
         PlaylistRequest.Media media = null;
         String mediaText = single(query, "media");
         if (mediaText != null && !mediaText.isBlank()) {
@@ -48,26 +43,10 @@ final class PlaylistParameters {
         }
         int length = integer(query, "length", PlaylistRequest.DEFAULT_LENGTH, 1, PlaylistRequest.MAX_LENGTH);
         int minutes = integer(query, "minutes", 0, 0, 24 * 60);
-        Mode mode = null;
-        String modeText = single(query, "mode");
-        if (modeText != null && !modeText.isBlank()) {
-            try {
-                mode = Mode.parse(modeText);
-            } catch (IllegalArgumentException e) {
-                throw new InvalidParameter("mode: " + e.getMessage());
-            }
-        }
+        Mode mode = mode(query);
         Double exploration = decimal(query, "exploration", 0, 0.5);
         Double diversity = decimal(query, "diversity", 0, 1);
-        LocalDateTime time = null;
-        String timeText = single(query, "time");
-        if (timeText != null) {
-            try {
-                time = LocalDateTime.parse(timeText);
-            } catch (DateTimeParseException e) {
-                throw new InvalidParameter("time must be a local ISO time such as 2026-11-28T22:30, was '" + timeText + "'");
-            }
-        }
+        LocalDateTime time = time(query);
         Map<String, Double> signals = new HashMap<>();
         for (String name : query.keySet()) {
             if (name.startsWith(SIGNAL)) {
@@ -82,7 +61,45 @@ final class PlaylistParameters {
                 single(query, "client"), signals);
     }
 
-    private static String single(MultivaluedMap<String, String> query, String name) throws InvalidParameter {
+    /** Refuses a parameter not in {@code known} (nor a {@code signal.<name>} when signals are taken). */
+    static void requireKnown(MultivaluedMap<String, String> query, Set<String> known, boolean signals)
+            throws InvalidParameter {
+        for (String name : query.keySet()) {
+            if (!known.contains(name) && !(signals && name.startsWith(SIGNAL))) {
+                throw new InvalidParameter("unknown parameter '" + name + "' (known: " + known.stream().sorted().toList()
+                        + (signals ? " and signal.<name>)" : ")"));
+            }
+        }
+    }
+
+    /** The {@code mode} parameter, or {@code null} when absent. */
+    static Mode mode(MultivaluedMap<String, String> query) throws InvalidParameter {
+        String modeText = single(query, "mode");
+        if (modeText == null || modeText.isBlank()) {
+            return null;
+        }
+        try {
+            return Mode.parse(modeText);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidParameter("mode: " + e.getMessage());
+        }
+    }
+
+    /** The {@code time} parameter (the listener's local time), or {@code null} when absent. */
+    static LocalDateTime time(MultivaluedMap<String, String> query) throws InvalidParameter {
+        String timeText = single(query, "time");
+        if (timeText == null) {
+            return null;
+        }
+        try {
+            return LocalDateTime.parse(timeText);
+        } catch (DateTimeParseException e) {
+            throw new InvalidParameter("time must be a local ISO time such as 2026-11-28T22:30, was '" + timeText + "'");
+        }
+    }
+
+    /** The single value of {@code name}, trimmed, or {@code null} when absent; given twice is refused. */
+    static String single(MultivaluedMap<String, String> query, String name) throws InvalidParameter {
         List<String> values = query.get(name);
         if (values == null || values.isEmpty()) {
             return null;
@@ -93,7 +110,7 @@ final class PlaylistParameters {
         return values.get(0).trim();
     }
 
-    private static int integer(MultivaluedMap<String, String> query, String name, int fallback, int min, int max)
+    static int integer(MultivaluedMap<String, String> query, String name, int fallback, int min, int max)
             throws InvalidParameter {
         String text = single(query, name);
         if (text == null) {
@@ -110,7 +127,7 @@ final class PlaylistParameters {
         }
     }
 
-    private static Double decimal(MultivaluedMap<String, String> query, String name, double min, double max)
+    static Double decimal(MultivaluedMap<String, String> query, String name, double min, double max)
             throws InvalidParameter {
         String text = single(query, name);
         if (text == null) {

@@ -7,6 +7,8 @@ import dev.setlist.plugin.playlist.Playlist;
 import dev.setlist.plugin.playlist.PlaylistRequest;
 import dev.setlist.plugin.playlist.PlaylistService;
 import dev.setlist.plugin.playlist.UnknownUserException;
+import dev.setlist.plugin.profile.Person;
+import dev.setlist.plugin.profile.ProfileService;
 import dev.setlist.plugin.store.UserStore;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -23,6 +25,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * People and their playlists. Needs a credential: the admin key reaches everyone, a person's token
@@ -38,8 +41,11 @@ import java.util.Map;
  *       {@code length} (1 to 200, default 25), {@code minutes} (a duration budget), {@code mode}
  *       (workout, focus, kids, late_night, movie_night, everyday), {@code exploration} (0 to 0.5),
  *       {@code diversity} (0 to 1), {@code time} (local ISO time, e.g. 2026-11-28T22:30), {@code device},
- *       {@code client}, and {@code signal.<name>=<number>} (for example {@code signal.heartRate=150}).
- *       An unknown person: 404; an invalid parameter: 400 naming it.</li>
+ *       {@code client}, {@code signal.<name>=<number>} (for example {@code signal.heartRate=150}), and
+ *       {@code profile}: a profile inside the account (its own taste, mode and parental ceiling), or
+ *       {@code account} for the account itself; without it, the profile watching the account now answers
+ *       (see {@link ProfilesResource}). {@code id} may also be a profile's person id {@code <account>~<profile>}.
+ *       An unknown person or profile: 404; an invalid parameter: 400 naming it.</li>
  * </ul>
  */
 @Path("/api/users")
@@ -49,11 +55,13 @@ public final class UsersResource {
     private final UserStore users;
     private final TokenStore tokens;
     private final PlaylistService playlists;
+    private final ProfileService profiles;
 
-    public UsersResource(UserStore users, TokenStore tokens, PlaylistService playlists) {
+    public UsersResource(UserStore users, TokenStore tokens, PlaylistService playlists, ProfileService profiles) {
         this.users = users;
         this.tokens = tokens;
         this.playlists = playlists;
+        this.profiles = profiles;
     }
 
     @GET
@@ -79,13 +87,18 @@ public final class UsersResource {
     public Response playlist(@PathParam("id") String id, @Context SecurityContext security, @Context UriInfo uri) {
         Access.requirePerson(security, id);
         PlaylistRequest request;
+        Optional<Person> person;
         try {
             request = PlaylistParameters.parse(uri.getQueryParameters());
-        } catch (PlaylistParameters.InvalidParameter e) {
+            person = profiles.addressed(id, PlaylistParameters.single(uri.getQueryParameters(), "profile"));
+        } catch (PlaylistParameters.InvalidParameter | IllegalArgumentException e) {
             return ApiError.response(Response.Status.BAD_REQUEST, e.getMessage());
         }
+        if (person.isEmpty()) {
+            return ProfilesResource.unknown(profiles, id);
+        }
         try {
-            return Response.ok(playlists.playlistFor(id, request)).build();
+            return Response.ok(playlists.playlistFor(person.get().id(), request)).build();
         } catch (UnknownUserException e) {
             return ApiError.response(Response.Status.NOT_FOUND, e.getMessage());
         }

@@ -22,7 +22,10 @@ public sealed interface Principal extends java.security.Principal permits Princi
         }
     }
 
-    /** The holder of one person's token. */
+    /**
+     * The holder of one account's token: that account's data, and that of the profiles inside it, whose
+     * person ids are {@code <account>~<profile>}.
+     */
     record Person(String userId) implements Principal {
         @Override
         public String getName() {
@@ -31,7 +34,8 @@ public sealed interface Principal extends java.security.Principal permits Princi
 
         @Override
         public boolean mayAccess(String otherUserId) {
-            return userId.equals(otherUserId);
+            return userId.equals(otherUserId) || (otherUserId.length() > userId.length() + 1
+                    && otherUserId.startsWith(userId) && otherUserId.charAt(userId.length()) == '~');
         }
     }
 }

@@ -31,21 +31,34 @@ public final class EventIngestor {
     private final Library library;
     private final Clock clock;
     private final RecordingPolicy recording;
+    private final Attribution attribution;
     private final List<Consumer<EventLog.StoredEvent>> listeners = new CopyOnWriteArrayList<>();
     /** Names already written, so that a progress tick a second does not rewrite its user row. */
     private final Map<String, String> knownNames = new ConcurrentHashMap<>();
 
     public EventIngestor(EventLog eventLog, UserStore users, Library library, Clock clock) {
-        this(eventLog, users, library, clock, RecordingPolicy.EVERYONE);
+        this(eventLog, users, library, clock, RecordingPolicy.EVERYONE, Attribution.NONE);
     }
 
     /** An ingestor that leaves out the events of people who paused their history. */
     public EventIngestor(EventLog eventLog, UserStore users, Library library, Clock clock, RecordingPolicy recording) {
+        this(eventLog, users, library, clock, recording, Attribution.NONE);
+    }
+
+    /**
+     * An ingestor that leaves out the events of people who paused their history, and attributes each live
+     * event of an account to whoever {@code attribution} says is watching (a profile inside the account).
+     * Imports through {@link #ingestAll} are never attributed: they happened before anyone said who was
+     * watching.
+     */
+    public EventIngestor(EventLog eventLog, UserStore users, Library library, Clock clock, RecordingPolicy recording,
+                         Attribution attribution) {
         this.eventLog = eventLog;
         this.users = users;
         this.library = library;
         this.clock = clock;
         this.recording = recording;
+        this.attribution = attribution;
     }
 
     /** What {@link #ingest} returns for an event of a person who paused their history: nothing stored. */
@@ -63,16 +76,26 @@ public final class EventIngestor {
 
     /**
      * Stores the event, then passes it on; returns once it is durable, or {@link #NOT_RECORDED} (sequence
-     * number 0) when the person paused their history.
+     * number 0) when the person paused their history. When a profile of the account is watching, the log
+     * keeps the event as delivered together with that attribution, and the listeners get the event as the
+     * profile's; a profile that paused its history is not recorded either.
      */
     public EventLog.Appended ingest(PlaybackEvent event, String source, String deliveryKey, String rawBody) {
-        if (event.userId() != null && !recording.records(event.userId())) {
-            recording.unrecorded(event.userId());
-            return NOT_RECORDED;
+        String personId = null;
+        if (event.userId() != null) {
+            if (!recording.records(event.userId())) {
+                recording.unrecorded(event.userId());
+                return NOT_RECORDED;
+            }
+            personId = attribution.personFor(event);
+            if (personId != null && !recording.records(personId)) {
+                recording.unrecorded(personId);
+                return NOT_RECORDED;
+            }
         }
-        EventLog.Appended appended = eventLog.append(event, source, deliveryKey, rawBody);
+        EventLog.Appended appended = eventLog.appendAttributed(event, personId, source, deliveryKey, rawBody);
         if (!appended.duplicate()) {
-            passOn(event, source, appended);
+            passOn(event, personId == null ? event : event.attributedTo(personId), source, appended);
         }
         return appended;
     }
@@ -82,13 +105,15 @@ public final class EventIngestor {
         List<EventLog.Appended> results = eventLog.appendAll(deliveries);
         for (int i = 0; i < deliveries.size(); i++) {
             if (!results.get(i).duplicate()) {
-                passOn(deliveries.get(i).event(), deliveries.get(i).source(), results.get(i));
+                PlaybackEvent event = deliveries.get(i).event();
+                passOn(event, event, deliveries.get(i).source(), results.get(i));
             }
         }
         return results;
     }
 
-    private void passOn(PlaybackEvent event, String source, EventLog.Appended appended) {
+    /** Learns the account and the item from the event as delivered, then tells the listeners of the attributed one. */
+    private void passOn(PlaybackEvent event, PlaybackEvent attributed, String source, EventLog.Appended appended) {
         if (event.userId() != null) {
             String known = knownNames.computeIfAbsent(event.userId(),
                     id -> users.find(id).map(MediaUser::name).orElse(null));
@@ -100,7 +125,7 @@ public final class EventIngestor {
             }
         }
         library.learnFrom(event);
-        EventLog.StoredEvent stored = new EventLog.StoredEvent(appended.seq(), clock.instant(), source, event);
+        EventLog.StoredEvent stored = new EventLog.StoredEvent(appended.seq(), clock.instant(), source, attributed);
         for (Consumer<EventLog.StoredEvent> listener : listeners) {
             try {
                 listener.accept(stored);

@@ -66,6 +66,16 @@ public record PlaybackEvent(
         }
     }
 
+    /**
+     * This event as the person {@code personId}'s: a profile inside the account that sent it (see
+     * {@link Attribution}). Everything else is kept as delivered.
+     */
+    public PlaybackEvent attributedTo(String personId) {
+        Objects.requireNonNull(personId, "personId");
+        return new PlaybackEvent(type, occurredAt, personId, userName, itemId, item, positionTicks, paused, automated,
+                playedToCompletion, sessionId, deviceName, clientName, userData, muted);
+    }
+
     /** Position in seconds, or {@code -1} when unknown. */
     public double positionSeconds() {
         return positionTicks == null ? -1 : positionTicks / (double) TICKS_PER_SECOND;

@@ -1,9 +1,12 @@
 package dev.setlist.plugin.playlist;
 
+import dev.setlist.scorer.candidates.Candidate;
 import dev.setlist.scorer.candidates.ScoreParts;
+import dev.setlist.scorer.catalog.ItemProfile;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * An ordered session for one person, as the API returns it: every item with its score parts and the
@@ -74,5 +77,14 @@ public record Playlist(String userId, String userName, Instant generatedAt, Stri
     public record Entry(int position, String itemId, String title, String kind, String seriesName, String artist,
                        Integer year, int runtimeMinutes, List<String> genres, List<String> tags, String parentalRating,
                        double score, ScoreParts parts, List<Reason> reasons, boolean wildcard) {
+
+        /** The entry at 1-based {@code position} for a candidate as it was placed, with its reasons. */
+        public static Entry of(int position, Candidate candidate, List<Reason> reasons) {
+            ItemProfile item = candidate.item();
+            return new Entry(position, item.id(), item.title(), item.kind().name().toLowerCase(Locale.ROOT),
+                    item.seriesName(), item.artist(), item.year(), item.runtimeMinutes(), item.genres(), item.tags(),
+                    item.parentalRating(), candidate.score(), candidate.parts(), List.copyOf(reasons),
+                    candidate.wildcard());
+        }
     }
 }

@@ -1,11 +1,11 @@
 package dev.setlist.plugin.playlist;
 
 import dev.setlist.plugin.library.Library;
-import dev.setlist.plugin.media.MediaUser;
 import dev.setlist.plugin.signals.InteractionLedger;
 import dev.setlist.plugin.signals.PlayTimeline;
+import dev.setlist.plugin.profile.Person;
+import dev.setlist.plugin.profile.ProfileService;
 import dev.setlist.plugin.store.PersonStore;
-import dev.setlist.plugin.store.UserStore;
 import dev.setlist.plugin.taste.ExplorationPosterior;
 import dev.setlist.plugin.taste.ModelTrainer;
 import dev.setlist.plugin.taste.PersonHistory;
@@ -55,7 +55,7 @@ public final class PlaylistService {
     static final int CANDIDATES = 300;
 
     private final Library library;
-    private final UserStore users;
+    private final ProfileService persons;
     private final PersonStore people;
     private final PersonHistory histories;
     private final InteractionLedger ledger;
@@ -69,13 +69,13 @@ public final class PlaylistService {
     private final Clock clock;
     private final ZoneId zone;
 
-    public PlaylistService(Library library, UserStore users, PersonStore people, PersonHistory histories,
+    public PlaylistService(Library library, ProfileService persons, PersonStore people, PersonHistory histories,
                            InteractionLedger ledger,
                            PlayTimeline timeline, ModelTrainer trainer, SessionMood mood, OfferLog offers, RuleBook rules,
                            Sequencer sequencer,
                            TuningDefaults defaults, Clock clock, ZoneId zone) {
         this.library = library;
-        this.users = users;
+        this.persons = persons;
         this.people = people;
         this.histories = histories;
         this.ledger = ledger;
@@ -91,7 +91,8 @@ public final class PlaylistService {
     }
 
     /**
-     * The playlist of {@code userId}.
+     * The playlist of {@code userId}: an account, or a profile inside one ({@code <account>~<profile>}),
+     * whose profile name and parental ceiling the rules see.
      *
      * @throws UnknownUserException when nobody has that id
      */
@@ -193,7 +194,7 @@ public final class PlaylistService {
     }
 
     /** Everything one request decided, from history to order. */
-    private record Plan(MediaUser user, Instant now, PlaylistRequest.Media media, TasteModel taste, UserHistory history,
+    private record Plan(Person user, Instant now, PlaylistRequest.Media media, TasteModel taste, UserHistory history,
                         Map<String, InteractionLedger.Interaction> interactions, Set<String> excluded,
                         List<Candidate> candidates, Map<String, Playlist.Reason> moodReasons, RuleOutcome outcome,
                         dev.setlist.scorer.sequencing.Playlist ordered, Playlist.TuningUsed tuning) {
@@ -204,7 +205,7 @@ public final class PlaylistService {
      * item goes to the rules even when it ranks below the usual candidates.
      */
     private Plan plan(String userId, PlaylistRequest request, String focus) {
-        MediaUser user = users.find(userId).orElseThrow(() -> new UnknownUserException(userId));
+        Person user = persons.person(userId).orElseThrow(() -> new UnknownUserException(userId));
         Instant now = clock.instant();
         Map<String, InteractionLedger.Interaction> interactions = ledger.snapshot(userId);
         Map<String, Double> weights = histories.weights(userId);
@@ -238,8 +239,8 @@ public final class PlaylistService {
         Mode mode = request.mode() != null ? request.mode()
                 : people.mode(userId).map(choice -> Mode.parse(choice.mode())).orElse(null);
         LocalDateTime localTime = request.localTime() != null ? request.localTime() : LocalDateTime.ofInstant(now, zone);
-        ListeningContext context = new ListeningContext(userId, null, mode, localTime, request.device(),
-                request.client(), SessionSoFar.of(sessionItems), null, lastPlayed, request.signals());
+        ListeningContext context = new ListeningContext(userId, user.profile(), mode, localTime, request.device(),
+                request.client(), SessionSoFar.of(sessionItems), user.parentalCeiling(), lastPlayed, request.signals());
 
         PlaylistRequest.Media media = request.media() != null ? request.media() : latestMedia(userId);
         TasteModel taste = trainer.current();

@@ -4,7 +4,15 @@ package dev.setlist.plugin.playlist;
 public final class UnknownItemException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    private final String itemId;
+
     public UnknownItemException(String itemId) {
         super("no item with id " + itemId);
+        this.itemId = itemId;
+    }
+
+    /** The id nobody has. */
+    public String itemId() {
+        return itemId;
     }
 }

@@ -1,5 +1,6 @@
 package dev.setlist.plugin.store;
 
+import dev.setlist.plugin.events.EventType;
 import dev.setlist.plugin.events.PlaybackEvent;
 
 import java.time.Instant;
@@ -25,6 +26,16 @@ public interface EventLog {
     Appended append(PlaybackEvent event, String source, String deliveryKey, String rawBody);
 
     /**
+     * Appends an event of an account while one of its profiles was watching: the stored event stays as
+     * delivered (the account's), and {@code personId} is recorded beside it, so that {@link #replay}
+     * hands it on as the profile's ({@link PlaybackEvent#attributedTo}), exactly as it was handed on live.
+     * A re-delivery keeps the attribution of the first delivery.
+     *
+     * @param personId the profile's person id, or {@code null} for the account itself (a plain append)
+     */
+    Appended appendAttributed(PlaybackEvent event, String personId, String source, String deliveryKey, String rawBody);
+
+    /**
      * Appends many deliveries in one transaction (for imports and the demo history): those whose key
      * is already stored are skipped and reported as duplicates. Results are in the order given.
      */
@@ -33,15 +44,25 @@ public interface EventLog {
     /** Number of stored events. */
     long count();
 
-    /** Feeds every stored event with a sequence number above {@code afterSeq}, in order. */
+    /**
+     * Feeds every stored event with a sequence number above {@code afterSeq}, in order; an event that
+     * was attributed to a profile comes as the profile's.
+     */
     void replay(long afterSeq, Consumer<StoredEvent> consumer);
 
-    /** One person's events, in order. */
+    /** Every event an account sent, in order, those its profiles watched included (as the profiles'). */
     List<StoredEvent> forUser(String userId);
 
     /**
+     * The events of one type of one person (an account's own, or one profile's) that occurred at or after
+     * {@code since}, in order.
+     */
+    List<StoredEvent> forPerson(String personId, Instant since, EventType type);
+
+    /**
      * Deletes every event of one person (they asked for their data to be deleted): the only time the
-     * log is not append-only. Returns how many were deleted.
+     * log is not append-only. An account's events include those its profiles watched; a profile's are
+     * those attributed to it. Returns how many were deleted.
      */
     long deleteUser(String userId);
 

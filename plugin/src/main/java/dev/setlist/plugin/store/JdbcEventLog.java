@@ -2,6 +2,7 @@ package dev.setlist.plugin.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.setlist.plugin.events.EventType;
 import dev.setlist.plugin.events.PlaybackEvent;
 
 import javax.sql.DataSource;
@@ -12,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -44,13 +46,19 @@ public final class JdbcEventLog implements EventLog {
     private static final String[] GENERATED_SEQ = {"seq"};
 
     private static final String INSERT = "INSERT INTO event_log (received_at, occurred_at, source, delivery_key, "
-            + "event_type, user_id, item_id, event_json, raw_body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "event_type, user_id, item_id, event_json, raw_body, person_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     @Override
     public Appended append(PlaybackEvent event, String source, String deliveryKey, String rawBody) {
+        return appendAttributed(event, null, source, deliveryKey, rawBody);
+    }
+
+    @Override
+    public Appended appendAttributed(PlaybackEvent event, String personId, String source, String deliveryKey,
+                                     String rawBody) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement(INSERT, GENERATED_SEQ)) {
-            bind(insert, new Delivery(event, source, deliveryKey, rawBody));
+            bind(insert, new Delivery(event, source, deliveryKey, rawBody), personId);
             try {
                 insert.executeUpdate();
             } catch (SQLException e) {
@@ -83,7 +91,7 @@ public final class JdbcEventLog implements EventLog {
                 }
                 try (PreparedStatement insert = connection.prepareStatement(INSERT, GENERATED_SEQ)) {
                     for (Delivery delivery : fresh) {
-                        bind(insert, delivery);
+                        bind(insert, delivery, null);
                         insert.addBatch();
                     }
                     insert.executeBatch();
@@ -129,7 +137,7 @@ public final class JdbcEventLog implements EventLog {
         return seqs;
     }
 
-    private void bind(PreparedStatement insert, Delivery delivery) throws SQLException {
+    private void bind(PreparedStatement insert, Delivery delivery, String personId) throws SQLException {
         PlaybackEvent event = delivery.event();
         insert.setTimestamp(1, Timestamp.from(clock.instant()));
         insert.setTimestamp(2, Timestamp.from(event.occurredAt()));
@@ -140,6 +148,7 @@ public final class JdbcEventLog implements EventLog {
         insert.setString(7, event.itemId());
         insert.setString(8, toJson(event));
         insert.setString(9, delivery.rawBody());
+        insert.setString(10, personId);
     }
 
     private static long seqOf(Connection connection, String deliveryKey) throws SQLException {
@@ -166,7 +175,7 @@ public final class JdbcEventLog implements EventLog {
 
     @Override
     public void replay(long afterSeq, Consumer<StoredEvent> consumer) {
-        String sql = "SELECT seq, received_at, source, event_json FROM event_log WHERE seq > ? ORDER BY seq";
+        String sql = "SELECT seq, received_at, source, event_json, person_id FROM event_log WHERE seq > ? ORDER BY seq";
         try (Connection connection = dataSource.getConnection();
              PreparedStatement query = connection.prepareStatement(sql)) {
             query.setLong(1, afterSeq);
@@ -183,27 +192,52 @@ public final class JdbcEventLog implements EventLog {
 
     @Override
     public List<StoredEvent> forUser(String userId) {
-        String sql = "SELECT seq, received_at, source, event_json FROM event_log WHERE user_id = ? ORDER BY seq";
+        String sql = "SELECT seq, received_at, source, event_json, person_id FROM event_log WHERE user_id = ? ORDER BY seq";
         try (Connection connection = dataSource.getConnection();
              PreparedStatement query = connection.prepareStatement(sql)) {
             query.setString(1, userId);
-            List<StoredEvent> events = new ArrayList<>();
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    events.add(read(rows));
-                }
-            }
-            return events;
+            return readAll(query);
         } catch (SQLException e) {
             throw new StoreException("could not read the events of " + userId + ": " + e.getMessage(), e);
         }
     }
 
     @Override
-    public long deleteUser(String userId) {
+    public List<StoredEvent> forPerson(String personId, Instant since, EventType type) {
+        // An event is this person's when it was attributed to them, or sent by them with no attribution.
+        String sql = "SELECT seq, received_at, source, event_json, person_id FROM event_log "
+                + "WHERE (person_id = ? OR (user_id = ? AND person_id IS NULL)) AND event_type = ? AND occurred_at >= ? "
+                + "ORDER BY seq";
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement delete = connection.prepareStatement("DELETE FROM event_log WHERE user_id = ?")) {
+             PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setString(1, personId);
+            query.setString(2, personId);
+            query.setString(3, type.name());
+            query.setTimestamp(4, Timestamp.from(since));
+            return readAll(query);
+        } catch (SQLException e) {
+            throw new StoreException("could not read the events of " + personId + ": " + e.getMessage(), e);
+        }
+    }
+
+    private List<StoredEvent> readAll(PreparedStatement query) throws SQLException {
+        List<StoredEvent> events = new ArrayList<>();
+        try (ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                events.add(read(rows));
+            }
+        }
+        return events;
+    }
+
+    @Override
+    public long deleteUser(String userId) {
+        // An account's events include those its profiles watched; a profile's are those attributed to it.
+        String sql = "DELETE FROM event_log WHERE user_id = ? OR person_id = ?";
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement delete = connection.prepareStatement(sql)) {
             delete.setString(1, userId);
+            delete.setString(2, userId);
             return delete.executeUpdate();
         } catch (SQLException e) {
             throw new StoreException("could not delete the events of " + userId + ": " + e.getMessage(), e);
@@ -213,7 +247,9 @@ public final class JdbcEventLog implements EventLog {
     private StoredEvent read(ResultSet rows) throws SQLException {
         try {
             PlaybackEvent event = json.readValue(rows.getString(4), PlaybackEvent.class);
-            return new StoredEvent(rows.getLong(1), rows.getTimestamp(2).toInstant(), rows.getString(3), event);
+            String personId = rows.getString(5);
+            return new StoredEvent(rows.getLong(1), rows.getTimestamp(2).toInstant(), rows.getString(3),
+                    personId == null ? event : event.attributedTo(personId));
         } catch (JsonProcessingException e) {
             throw new StoreException("event " + rows.getLong(1) + " in the log cannot be read: " + e.getOriginalMessage(), e);
         }

@@ -24,7 +24,8 @@ class OpenApiDocumentTest {
     static final List<Class<?>> RESOURCES = List.of(HealthResource.class, WebhookResource.class, UsersResource.class,
             ApiDocsResource.class, WebUiResource.class, FeedbackResource.class,
             OnboardingResource.class, ModeResource.class, TuningResource.class, WhyResource.class,
-            SurpriseResource.class);
+            SurpriseResource.class, ProfilesResource.class, JourneyResource.class,
+            TogetherResource.class);
 
     @Test
     void documentsEveryOperationOfTheApi() throws IOException {
