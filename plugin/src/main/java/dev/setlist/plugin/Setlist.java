@@ -90,6 +90,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.concurrent.CompletableFuture;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -153,6 +154,11 @@ public final class Setlist implements AutoCloseable {
         ModelTrainer trainer = null;
         LiveRuleBook rules = null;
         List<AutoCloseable> background = new ArrayList<>();
+        // The first Drools build in a fresh JVM takes seconds; it runs beside the catalog, the demo and the
+        // first training instead of after them.
+        CompletableFuture<LiveRuleBook> rulesBuild = CompletableFuture.supplyAsync(() -> new LiveRuleBook(
+                new LiveRuleBook.Settings(config.rulesFolder().orElse(null), RuleLimits.DEFAULTS, Duration.ofMillis(200), true),
+                new FileVersionStore(config.dataFolder().resolve("rules-versions"))));
         try {
             ObjectMapper json = JsonMapper.create();
             SecureRandom random = new SecureRandom();
@@ -212,8 +218,7 @@ public final class Setlist implements AutoCloseable {
             Health health = new Health(Version.current(), database, eventLog, library, users, mediaServer);
             health.addProblemSource(liveTrainer::problems);
             TokenStore tokens = new TokenStore(database.dataSource(), random, clock);
-            rules = new LiveRuleBook(new LiveRuleBook.Settings(config.rulesFolder().orElse(null), RuleLimits.DEFAULTS,
-                    Duration.ofMillis(200), true), new FileVersionStore(config.dataFolder().resolve("rules-versions")));
+            rules = built(rulesBuild);
             LiveRuleBook liveRules = rules;
             health.addProblemSource(() -> liveRules.status().lastProblems().stream()
                     .map(problem -> "rules refused, " + liveRules.version() + " keeps serving: " + problem).toList());
@@ -299,13 +304,23 @@ public final class Setlist implements AutoCloseable {
             return new Setlist(database, trainer, rules, server, List.copyOf(background));
         } catch (RuntimeException e) {
             closeAll(background);
-            if (rules != null) {
-                rules.close();
-            }
+            rulesBuild.thenAccept(LiveRuleBook::close);
             if (trainer != null) {
                 trainer.close();
             }
             database.close();
+            throw e;
+        }
+    }
+
+    /** The rule book built in the background, or its failure as it was thrown. */
+    private static LiveRuleBook built(CompletableFuture<LiveRuleBook> build) {
+        try {
+            return build.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
             throw e;
         }
     }

@@ -238,6 +238,18 @@ public final class CompiledRuleBook implements RuleBook {
         String run(ListeningContext context, Tuning tuning, Curation curation, Iterable<Item> items) {
             kieSession = kieBase.newKieSession();
             try {
+                kieSession.insert(context);
+                kieSession.insert(context.session());
+                kieSession.insert(tuning);
+                kieSession.insert(curation);
+                if (context.mode() != null) {
+                    kieSession.insert(new ActiveMode(context.mode(), true, "chosen by the request"));
+                }
+                for (Item item : items) {
+                    kieSession.insert(item);
+                }
+                // Listen only from here on: the facts inserted above are inputs, and skipping their
+                // events saves a few hundred event objects per evaluation.
                 kieSession.addEventListener(new DefaultRuleRuntimeEventListener() {
                     @Override
                     public void objectInserted(ObjectInsertedEvent event) {
@@ -255,16 +267,6 @@ public final class CompiledRuleBook implements RuleBook {
                         outputs.remove(event.getFactHandle());
                     }
                 });
-                kieSession.insert(context);
-                kieSession.insert(context.session());
-                kieSession.insert(tuning);
-                kieSession.insert(curation);
-                if (context.mode() != null) {
-                    kieSession.insert(new ActiveMode(context.mode(), true, "chosen by the request"));
-                }
-                for (Item item : items) {
-                    kieSession.insert(item);
-                }
                 String[] stop = new String[1];
                 AgendaFilter guard = (Match match) -> {
                     String name = match.getRule().getName();
@@ -291,7 +293,7 @@ public final class CompiledRuleBook implements RuleBook {
                 String rule = e.getMatch() == null ? "?" : e.getMatch().getRule().getName();
                 return "rule '" + rule + "' failed: " + cause.getClass().getSimpleName()
                         + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | StackOverflowError | LinkageError e) {
                 return "the rules failed: " + e.getClass().getSimpleName()
                         + (e.getMessage() == null ? "" : ": " + e.getMessage());
             } finally {

@@ -59,6 +59,13 @@ class CompiledRuleBookTest {
                         then
                             insert(Adjustment.boost($item, Integer.parseInt($item.title()), "never"));
                         end
+                        rule "Pin the pick"
+                        when
+                            $item : Item( title == "PICK" )
+                        then
+                            insert(new PinItem($item.id(), 2, "the curator's pick"));
+                            insert(new RelaxationOrder("series spacing, genre cap, nonsense", "our order"));
+                        end
                         """));
         CompileResult result = new RuleCompiler().compile(RuleSources.defaults().withCurator(curator), "hostile");
         assertThat(result.ok()).as(result.report()).isTrue();
@@ -172,6 +179,23 @@ class CompiledRuleBookTest {
                 "rule 'Throws on one title' failed: NumberFormatException: For input string: \"BOOM\"");
         assertThat(outcome.offers()).extracting(Offer::itemId).containsExactly("boom");
         assertThat(outcome.adjustments()).isEmpty();
+    }
+
+    @Test
+    void constraintFactsMapOntoSequencingConstraints() {
+        RuleOutcome outcome = hostile.evaluate(context(Mode.MOVIE_NIGHT), Tuning.DEFAULTS.withBudgetMinutes(200),
+                List.of(titled("pick", "PICK", 0.5), movie("film", 0.9, "PG", 110, "Drama")));
+
+        assertThat(outcome.constraints()).contains(new Constraint.Pin("pick", 1, "Pin the pick"),
+                new Constraint.DurationBudget(200, "Request: duration budget"),
+                new Constraint.GroupCap(dev.setlist.scorer.sequencing.Facet.KIND, "MOVIE", 1,
+                        "Movie night: open with one feature that fits"),
+                new Constraint.Opener(Set.of(dev.setlist.scorer.catalog.ItemProfile.ItemKind.MOVIE), 200,
+                        "Movie night: open with one feature that fits"));
+        assertThat(outcome.relaxationOrder()).containsExactly(
+                dev.setlist.scorer.sequencing.ConstraintKind.SERIES_SPACING,
+                dev.setlist.scorer.sequencing.ConstraintKind.GENRE_CAP);
+        assertThat(outcome.notes()).singleElement().asString().contains("'nonsense'").contains("Pin the pick");
     }
 
     @Test

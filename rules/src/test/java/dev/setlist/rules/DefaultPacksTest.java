@@ -35,7 +35,8 @@ class DefaultPacksTest {
             shippedFiles().stream().filter(f -> f.format() == RuleFile.Format.DSL).forEach(files::add);
         }
         if (file.format() == RuleFile.Format.DSL) {
-            return;
+            // A DSL holds no rules of its own: it is loaded with the shipped files written in it.
+            shippedFiles().stream().filter(f -> f.format() == RuleFile.Format.DSLR).forEach(files::add);
         }
 
         CompileResult result = new RuleCompiler().compile(RuleSources.only(files), file.path());
