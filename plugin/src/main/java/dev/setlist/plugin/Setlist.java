@@ -11,6 +11,8 @@ import dev.setlist.plugin.api.WhyResource;
 import dev.setlist.plugin.api.OnboardingResource;
 import dev.setlist.plugin.api.FeedbackResource;
 import dev.setlist.plugin.api.HealthResource;
+import dev.setlist.plugin.api.InsightsResource;
+import dev.setlist.plugin.api.ServedPlaylistFilter;
 import dev.setlist.plugin.api.JourneyResource;
 import dev.setlist.plugin.api.PrivacyResource;
 import dev.setlist.plugin.api.ProfilesResource;
@@ -33,6 +35,8 @@ import dev.setlist.plugin.jellyfin.JellyfinServer;
 import dev.setlist.plugin.jellyfin.JellyfinSocketSource;
 import dev.setlist.plugin.jellyfin.JellyfinSync;
 import dev.setlist.plugin.jellyfin.WebhookPayloadParser;
+import dev.setlist.plugin.insights.InsightsService;
+import dev.setlist.plugin.insights.ServedPlaylistLog;
 import dev.setlist.plugin.journey.JourneyService;
 import dev.setlist.plugin.together.GroupPlaylistService;
 import dev.setlist.plugin.media.MediaServer;
@@ -69,6 +73,7 @@ import dev.setlist.plugin.playlist.TuningDefaults;
 import dev.setlist.plugin.signals.PlayTimeline;
 import dev.setlist.plugin.store.PersonStore;
 import dev.setlist.plugin.store.ProfileStore;
+import dev.setlist.plugin.store.ServedPlaylistStore;
 import dev.setlist.plugin.profile.ProfileService;
 import jakarta.ws.rs.ext.ContextResolver;
 import org.glassfish.jersey.jackson.JacksonFeature;
@@ -226,6 +231,15 @@ public final class Setlist implements AutoCloseable {
                     rules, new Sequencer(), clock, ZoneId.systemDefault());
             GroupPlaylistService groups = new GroupPlaylistService(profiles, people, histories, ledger, trainer, rules,
                     new Sequencer(), TuningDefaults.STANDARD, clock, ZoneId.systemDefault());
+            ServedPlaylistStore servedPlaylists = new ServedPlaylistStore(database.dataSource());
+            ServedPlaylistLog servedLog = new ServedPlaylistLog(servedPlaylists, library, clock);
+            background.add(servedLog);
+            InsightsService insights = new InsightsService(eventLog, library, ledger, people, servedPlaylists, servedLog,
+                    TuningDefaults.STANDARD, clock, ZoneId.systemDefault());
+            privacy.afterDelete(servedPlaylists::forget);
+            privacy.afterDelete(people::forgetWildcardAnswers);
+            // An account's profiles are people too: deleting the account deletes each of them as a person.
+            privacy.afterDelete(account -> profiles.forgetAccount(account).forEach(privacy::delete));
             FeedbackService feedback = new FeedbackService(library, users, people, ingestor, mood, offers, playlists,
                     TuningDefaults.STANDARD, clock);
             PlaylistPublisher publisher = new PlaylistPublisher(mediaServer, outbox, users, clock, PUBLISH_FIRST_RETRY,
@@ -262,6 +276,8 @@ public final class Setlist implements AutoCloseable {
                     .register(new ProfilesResource(profiles, json))
                     .register(new JourneyResource(journeys, profiles))
                     .register(new TogetherResource(groups))
+                    .register(new InsightsResource(insights, profiles))
+                    .register(new ServedPlaylistFilter(servedLog))
                     .register(new FeedbackResource(feedback, json))
                     .register(new OnboardingResource(new OnboardingService(library, users, people, histories, trainer), json))
                     .register(new ModeResource(users, people, json, clock))

@@ -9,6 +9,7 @@ import dev.setlist.plugin.store.UserStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -177,6 +178,21 @@ public final class ProfileService implements Attribution {
         boolean deleted = store.delete(accountId, profile);
         watching.computeIfPresent(accountId, (account, now) -> now.profile().equals(profile) ? null : now);
         return deleted;
+    }
+
+    /**
+     * Removes every profile of an account (its data was deleted), and who is watching it; returns the
+     * person ids of the profiles removed, so that what is kept under them can be deleted too.
+     */
+    public List<String> forgetAccount(String accountId) {
+        List<String> removed = new ArrayList<>();
+        for (ProfileStore.StoredProfile stored : store.profiles(accountId)) {
+            if (store.delete(accountId, stored.profile())) {
+                removed.add(personId(accountId, stored.profile()));
+            }
+        }
+        stopWatching(accountId);
+        return removed;
     }
 
     /**

@@ -78,22 +78,61 @@ public final class PersonStore {
     /** Replaces the overrides, keeping the posterior. */
     public synchronized void saveOverrides(String userId, TuningOverrides overrides) {
         ExplorationPosterior posterior = posterior(userId);
-        write(userId, overrides, posterior);
+        write(userId, overrides, posterior, null);
     }
 
-    /** Records that the person took or declined a wildcard; returns the new posterior. */
+    /**
+     * Records that the person took or declined a wildcard; returns the new posterior. The answer is kept
+     * too, with the acceptance it left ({@link #wildcardAnswers}), in the same transaction.
+     */
     public synchronized ExplorationPosterior recordWildcard(String userId, boolean taken) {
         ExplorationPosterior updated = posterior(userId).after(taken);
-        write(userId, overrides(userId), updated);
+        write(userId, overrides(userId), updated, taken);
         return updated;
     }
 
     /** Forgets the wildcard history (a reset of taste), keeping the overrides. */
     public synchronized void resetPosterior(String userId) {
-        write(userId, overrides(userId), ExplorationPosterior.PRIOR);
+        write(userId, overrides(userId), ExplorationPosterior.PRIOR, null);
     }
 
-    private void write(String userId, TuningOverrides overrides, ExplorationPosterior posterior) {
+    /** One wildcard taken or declined, and the acceptance (posterior mean) it left. */
+    public record WildcardAnswer(Instant answeredAt, boolean taken, double acceptance) {
+    }
+
+    /** The person's wildcard answers at or after {@code since}, oldest first. */
+    public List<WildcardAnswer> wildcardAnswers(String userId, Instant since) {
+        String sql = "SELECT answered_at, taken, acceptance FROM wildcard_answer WHERE person_id = ? AND answered_at >= ? "
+                + "ORDER BY answered_at";
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setString(1, userId);
+            query.setTimestamp(2, Timestamp.from(since));
+            List<WildcardAnswer> answers = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    answers.add(new WildcardAnswer(rows.getTimestamp(1).toInstant(), rows.getBoolean(2), rows.getDouble(3)));
+                }
+            }
+            return answers;
+        } catch (SQLException e) {
+            throw new StoreException("could not read the wildcard answers of " + userId + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Forgets the person's wildcard answers (their data was deleted); returns how many there were. */
+    public int forgetWildcardAnswers(String userId) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement delete = connection.prepareStatement("DELETE FROM wildcard_answer WHERE person_id = ?")) {
+            delete.setString(1, userId);
+            return delete.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("could not delete the wildcard answers of " + userId + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Replaces the person's tuning row; with {@code answered} non-null, also keeps that wildcard answer. */
+    private void write(String userId, TuningOverrides overrides, ExplorationPosterior posterior, Boolean answered) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try (PreparedStatement delete = connection.prepareStatement("DELETE FROM person_tuning WHERE user_id = ?");
@@ -115,6 +154,16 @@ public final class PersonStore {
                 insert.setDouble(7, posterior.declined());
                 insert.setTimestamp(8, Timestamp.from(clock.instant()));
                 insert.executeUpdate();
+                if (answered != null) {
+                    try (PreparedStatement answer = connection.prepareStatement("INSERT INTO wildcard_answer "
+                            + "(person_id, answered_at, taken, acceptance) VALUES (?, ?, ?, ?)")) {
+                        answer.setString(1, userId);
+                        answer.setTimestamp(2, Timestamp.from(clock.instant()));
+                        answer.setBoolean(3, answered);
+                        answer.setDouble(4, posterior.mean());
+                        answer.executeUpdate();
+                    }
+                }
                 connection.commit();
             } catch (SQLException e) {
                 connection.rollback();

@@ -53,7 +53,7 @@ class ProfilesResourceTest {
                 .get("userId").asText()).isEqualTo(sam);
 
         String film = kidsPlaylist.get("items").get(0).get("itemId").asText();
-        Http.Reply accepted = http.post("webhook/jellyfin", finished(sam, film), "Content-Type", "application/json",
+        Http.Reply accepted = http.post("webhook/jellyfin", finished(sam, film, "Sam"), "Content-Type", "application/json",
                 "X-Setlist-Secret", DemoServer.SECRET);
         assertThat(accepted.status()).isEqualTo(200);
         assertThat(server.http().get("api/users/" + kid + "/playlist?length=5&media=video", "Authorization", "Bearer " + token).json().get("basedOn").asInt())
@@ -68,6 +68,28 @@ class ProfilesResourceTest {
         Http.Reply gone = server.get("api/users/" + kid + "/playlist");
         assertThat(gone.status()).isEqualTo(404);
         assertThat(gone.json().get("error").asText()).contains("no such profile");
+    }
+
+    @Test
+    void deletingAnAccountsDataDeletesItsProfilesAsPeople(DemoServer server) {
+        Http http = server.http();
+        String account = "9f8e7d6c5b4a39281706f5e4d3c2b1a0";
+        String film = server.get("api/users/" + server.userId("Robin") + "/playlist?length=1&media=video").json()
+                .get("items").get(0).get("itemId").asText();
+        assertThat(http.post("webhook/jellyfin", finished(account, film, "Quentin"), "X-Setlist-Secret",
+                DemoServer.SECRET).status()).isEqualTo(200);
+        String profiles = "api/users/" + account + "/profiles";
+        assertThat(http.post(profiles, "{\"profile\": \"guest\"}", "Authorization", server.admin()).status()).isEqualTo(201);
+        http.send("PUT", profiles + "/active", "{\"profile\": \"guest\"}", "Authorization", server.admin());
+        assertThat(http.post("webhook/jellyfin", finished(account, film, "Quentin"), "X-Setlist-Secret",
+                DemoServer.SECRET).status()).isEqualTo(200);
+        assertThat(server.get("api/users/" + account + "~guest/insights/genres?days=1").json().get("days").get(0)
+                .get("plays").asInt()).isEqualTo(1);
+
+        JsonNode deleted = http.send("DELETE", "api/privacy/" + account, null, "Authorization", server.admin()).json();
+        assertThat(deleted.get("events").asLong()).as("the account's own event and its guest's").isEqualTo(2);
+        assertThat(server.get(profiles).status()).as("the account is gone").isEqualTo(404);
+        assertThat(server.get("api/users/" + account + "~guest/playlist").status()).isEqualTo(404);
     }
 
     @Test
@@ -105,13 +127,13 @@ class ProfilesResourceTest {
         assertThat(reply.json().get("error").asText()).contains(says);
     }
 
-    private static String finished(String userId, String itemId) {
+    private static String finished(String userId, String itemId, String name) {
         return """
                 {"NotificationType": "PlaybackStop", "UtcTimestamp": "%s",
-                 "UserId": "%s", "NotificationUsername": "Sam", "ItemId": "%s", "ItemType": "Movie",
+                 "UserId": "%s", "NotificationUsername": "%s", "ItemId": "%s", "ItemType": "Movie",
                  "Name": "whatever", "RunTimeTicks": 60000000000, "PlaybackPositionTicks": 60000000000,
                  "IsPaused": false, "IsAutomated": false, "PlayedToCompletion": true,
                  "DeviceName": "Den TV", "ClientName": "Jellyfin Web"}
-                """.formatted(Instant.now(), userId, itemId);
+                """.formatted(Instant.now(), userId, name, itemId);
     }
 }

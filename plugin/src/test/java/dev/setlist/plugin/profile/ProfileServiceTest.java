@@ -158,6 +158,23 @@ class ProfileServiceTest {
     }
 
     @Test
+    void deletingAProfilesEventsLeavesTheAccountsAndDeletingTheAccountsTakesAll() {
+        profiles.create(ACCOUNT, "kid", null, null);
+        finish("mine");
+        profiles.watch(ACCOUNT, "kid", 60);
+        finish("theirs");
+
+        assertThat(log.deleteUser(KID)).isEqualTo(2);
+        assertThat(log.forUser(ACCOUNT)).extracting(stored -> stored.event().itemId()).containsOnly("mine");
+        finish("again");
+        assertThat(log.deleteUser(ACCOUNT)).isEqualTo(4);
+        assertThat(log.count()).isZero();
+        assertThat(profiles.forgetAccount(ACCOUNT)).containsExactly(KID);
+        assertThat(profiles.profiles(ACCOUNT)).isEmpty();
+        assertThat(profiles.watching(ACCOUNT)).isEmpty();
+    }
+
+    @Test
     void aRedeliveryKeepsTheFirstAttribution() {
         profiles.create(ACCOUNT, "kid", null, null);
         profiles.watch(ACCOUNT, "kid", 60);

@@ -39,6 +39,24 @@ class PersonStoreTest {
     }
 
     @Test
+    void keepsEveryWildcardAnswerWithTheAcceptanceItLeft() {
+        ExplorationPosterior first = store.recordWildcard("u", true);
+        ExplorationPosterior second = store.recordWildcard("u", false);
+        store.recordWildcard("other", true);
+
+        assertThat(store.wildcardAnswers("u", now.minusSeconds(1))).containsExactly(
+                new PersonStore.WildcardAnswer(now, true, first.mean()),
+                new PersonStore.WildcardAnswer(now, false, second.mean()));
+        assertThat(store.wildcardAnswers("u", now.plusSeconds(1))).isEmpty();
+        store.saveOverrides("u", new PersonStore.TuningOverrides(null, null, 3, null));
+        store.resetPosterior("u");
+        assertThat(store.wildcardAnswers("u", Instant.EPOCH)).as("only answers are answers").hasSize(2);
+        assertThat(store.forgetWildcardAnswers("u")).isEqualTo(2);
+        assertThat(store.wildcardAnswers("u", Instant.EPOCH)).isEmpty();
+        assertThat(store.wildcardAnswers("other", Instant.EPOCH)).hasSize(1);
+    }
+
+    @Test
     void aModeLastsUntilItExpires() {
         store.setMode("u", "workout", now.plus(Duration.ofHours(1)));
         assertThat(store.mode("u")).get().extracting(PersonStore.ModeChoice::mode).isEqualTo("workout");
