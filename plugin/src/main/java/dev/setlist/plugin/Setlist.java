@@ -240,7 +240,7 @@ public final class Setlist implements AutoCloseable {
             privacy.afterDelete(people::forgetWildcardAnswers);
             // An account's profiles are people too: deleting the account deletes each of them as a person.
             privacy.afterDelete(account -> profiles.forgetAccount(account).forEach(privacy::delete));
-            FeedbackService feedback = new FeedbackService(library, users, people, ingestor, mood, offers, playlists,
+            FeedbackService feedback = new FeedbackService(library, profiles, people, ingestor, mood, offers, playlists,
                     TuningDefaults.STANDARD, clock);
             PlaylistPublisher publisher = new PlaylistPublisher(mediaServer, outbox, users, clock, PUBLISH_FIRST_RETRY,
                     PUBLISH_MAX_RETRY);
