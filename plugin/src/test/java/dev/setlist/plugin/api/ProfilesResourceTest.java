@@ -60,6 +60,17 @@ class ProfilesResourceTest {
                 .as("the kid's taste learned from the account's event").isEqualTo(1);
         assertThat(server.get("api/users/" + sam + "/playlist?length=5&media=video&profile=account").json()
                 .get("basedOn").asInt()).as("Sam's did not").isEqualTo(accountBasedOn);
+        assertThat(http.send("PUT", "api/users/" + kid + "/mode", "{\"mode\": \"focus\"}", "Authorization", auth)
+                .status()).isEqualTo(200);
+        assertThat(server.get("api/users/" + kid + "/mode").json().get("mode").asText()).isEqualTo("focus");
+        assertThat(server.get("api/users/" + sam + "/mode").json().get("chosen").asBoolean())
+                .as("the account's own mode is untouched").isFalse();
+        JsonNode focused = http.get("api/users/" + sam + "/playlist?length=5&media=video", "Authorization", auth).json();
+        assertThat(focused.get("mode").get("name").asText()).isEqualTo("focus");
+        focused.get("items").forEach(item -> assertThat(item.get("parentalRating").asText())
+                .as("the ceiling holds in any mode").isIn(CHILD_RATINGS));
+        assertThat(http.send("DELETE", "api/users/" + kid + "/mode", null, "Authorization", auth).status()).isEqualTo(204);
+        assertThat(server.get("api/users/" + kid + "~x/tuning").status()).isEqualTo(404);
         String second = kidsPlaylist.get("items").get(1).get("itemId").asText();
         JsonNode liked = http.post("api/users/" + sam + "/feedback", "{\"itemId\": \"" + second
                 + "\", \"feedback\": \"liked\"}", "Authorization", auth).json();
