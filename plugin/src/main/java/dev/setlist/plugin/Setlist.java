@@ -240,7 +240,7 @@ public final class Setlist implements AutoCloseable {
             privacy.afterDelete(people::forgetWildcardAnswers);
             // An account's profiles are people too: deleting the account deletes each of them as a person.
             privacy.afterDelete(account -> profiles.forgetAccount(account).forEach(privacy::delete));
-            FeedbackService feedback = new FeedbackService(library, users, people, ingestor, mood, offers, playlists,
+            FeedbackService feedback = new FeedbackService(library, profiles, people, ingestor, mood, offers, playlists,
                     TuningDefaults.STANDARD, clock);
             PlaylistPublisher publisher = new PlaylistPublisher(mediaServer, outbox, users, clock, PUBLISH_FIRST_RETRY,
                     PUBLISH_MAX_RETRY);
@@ -279,9 +279,9 @@ public final class Setlist implements AutoCloseable {
                     .register(new InsightsResource(insights, profiles))
                     .register(new ServedPlaylistFilter(servedLog))
                     .register(new FeedbackResource(feedback, json))
-                    .register(new OnboardingResource(new OnboardingService(library, users, people, histories, trainer), json))
-                    .register(new ModeResource(users, people, json, clock))
-                    .register(new TuningResource(users, people, TuningDefaults.STANDARD, json))
+                    .register(new OnboardingResource(new OnboardingService(library, profiles, people, histories, trainer), json))
+                    .register(new ModeResource(profiles, people, json, clock))
+                    .register(new TuningResource(profiles, people, TuningDefaults.STANDARD, json))
                     .register(new WhyResource(playlists))
                     .register(new SurpriseResource(playlists))
                     .register(new ApiDocsResource())

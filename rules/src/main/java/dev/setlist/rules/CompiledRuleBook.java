@@ -66,6 +66,11 @@ public final class CompiledRuleBook implements RuleBook {
 
     /** The source named in exclusions made by the always-on filters. */
     public static final String ALWAYS_ON = "always on";
+    /**
+     * A context's parental ceiling at or below this age is a child's (the classification pack says the
+     * same: kids are present): unrated films and episodes stay out in every mode, not only in kids mode.
+     */
+    public static final int CHILD_CEILING = 12;
 
     private final KieBase kieBase;
     private final String version;
@@ -160,6 +165,8 @@ public final class CompiledRuleBook implements RuleBook {
     private static void applyAlwaysOnFilters(ListeningContext context, Tuning tuning, Mode mode, Map<String, Item> items,
                                              Set<String> excluded, List<Exclusion> exclusions) {
         Integer ceiling = context.parentalCeiling();
+        // A profile's own ceiling of a child's age keeps unrated films out even when a parent picked another mode.
+        boolean childsCeiling = ceiling != null && ceiling <= CHILD_CEILING;
         if (mode == Mode.KIDS) {
             ceiling = ceiling == null ? tuning.kidsCeiling() : Math.min(ceiling, tuning.kidsCeiling());
         }
@@ -175,6 +182,9 @@ public final class CompiledRuleBook implements RuleBook {
             } else if (ceiling != null && item.minimumAge() < 0 && mode == Mode.KIDS
                     && item.kind() != dev.setlist.scorer.catalog.ItemProfile.ItemKind.TRACK) {
                 reason = "no known rating, and kids mode offers only rated films and episodes";
+            } else if (childsCeiling && item.minimumAge() < 0
+                    && item.kind() != dev.setlist.scorer.catalog.ItemProfile.ItemKind.TRACK) {
+                reason = "no known rating, and a child's profile sees only rated films and episodes, in any mode";
             }
             if (reason != null) {
                 excluded.add(item.id());

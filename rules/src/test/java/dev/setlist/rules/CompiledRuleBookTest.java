@@ -147,6 +147,25 @@ class CompiledRuleBookTest {
     }
 
     @Test
+    void aChildsCeilingKeepsUnratedFilmsOutInEveryModeATeensDoesNot() {
+        List<dev.setlist.scorer.candidates.Candidate> candidates = List.of(movie("unrated", 0.9, null, 90, "Drama"),
+                movie("pg", 0.3, "PG", 80, "Comedy"));
+        ListeningContext child = new ListeningContext("u1", null, Mode.FOCUS, Fixtures.TUESDAY_EVENING, null, null,
+                null, CompiledRuleBook.CHILD_CEILING, null, null);
+        ListeningContext teen = new ListeningContext("u1", null, Mode.FOCUS, Fixtures.TUESDAY_EVENING, null, null,
+                null, CompiledRuleBook.CHILD_CEILING + 1, null, null);
+
+        RuleOutcome forChild = hostile.evaluate(child, Tuning.DEFAULTS, candidates);
+        assertThat(forChild.offers()).extracting(Offer::itemId).containsExactly("pg");
+        assertThat(forChild.exclusions()).singleElement().satisfies(exclusion -> {
+            assertThat(exclusion.rule()).isEqualTo(CompiledRuleBook.ALWAYS_ON);
+            assertThat(exclusion.reason()).contains("a child's profile");
+        });
+        assertThat(hostile.evaluate(teen, Tuning.DEFAULTS, candidates).offers()).extracting(Offer::itemId)
+                .containsExactly("unrated", "pg");
+    }
+
+    @Test
     void hiddenItemsStayOutEvenWhenTheCuratorReplacesTheBusinessPack() {
         RuleOutcome outcome = hostile.evaluate(context(null), Tuning.DEFAULTS,
                 List.of(movie("secret", 0.9, "PG", 90, "Drama"), movie("open", 0.1, "PG", 90, "Drama")),

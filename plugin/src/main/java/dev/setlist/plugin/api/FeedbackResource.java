@@ -32,8 +32,10 @@ import java.util.Map;
  * <p>The feedback goes into the event log as the plays and ratings it means, so the person's vector
  * moves at once; a skip also steers the rest of the session away from what was skipped; a wildcard
  * answer moves the person's exploration rate. Feedback on an item that was not offered is accepted
- * and counts as an ordinary play or rating. 200 with {@link FeedbackService.Result}; 400 naming the
- * field at fault; 403 for another person's data; 404 for an unknown person or item.
+ * and counts as an ordinary play or rating. {@code id} may be a profile ({@code <account>~<profile>}); an
+ * account's feedback while a profile is watching it is the profile's, like the playlist it answers. 200 with
+ * {@link FeedbackService.Result}; 400 naming the field at fault; 403 for another person's data; 404 for an
+ * unknown person or item.
  */
 @Path("/api/users/{id}/feedback")
 public final class FeedbackResource {

@@ -2,8 +2,8 @@ package dev.setlist.plugin.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.setlist.plugin.profile.ProfileService;
 import dev.setlist.plugin.store.PersonStore;
-import dev.setlist.plugin.store.UserStore;
 import dev.setlist.rules.model.Mode;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -33,7 +33,8 @@ import java.time.Instant;
  *       {@code minutes} (1 to 10080) or until changed when absent. 400 for an unknown mode.</li>
  *   <li>{@code DELETE /api/users/{id}/mode}: back to inferred modes. 204.</li>
  * </ul>
- * 403 for another person's data; 404 for an unknown person.
+ * {@code id} may be a profile, {@code <account>~<profile>}, which keeps its own. 403 for another person's data;
+ * 404 for an unknown person or profile.
  */
 @Path("/api/users/{id}/mode")
 @Produces(MediaType.APPLICATION_JSON)
@@ -54,13 +55,13 @@ public final class ModeResource {
 
 
 
-    private final UserStore users;
+    private final ProfileService profiles;
     private final PersonStore people;
     private final ObjectMapper json;
     private final Clock clock;
 
-    public ModeResource(UserStore users, PersonStore people, ObjectMapper json, Clock clock) {
-        this.users = users;
+    public ModeResource(ProfileService profiles, PersonStore people, ObjectMapper json, Clock clock) {
+        this.profiles = profiles;
         this.people = people;
         this.json = json;
         this.clock = clock;
@@ -119,8 +120,8 @@ public final class ModeResource {
 
     private Response check(String userId, SecurityContext security) {
         Access.requirePerson(security, userId);
-        if (users.find(userId).isEmpty()) {
-            return ApiError.response(Response.Status.NOT_FOUND, "no user with id " + userId);
+        if (profiles.person(userId).isEmpty()) {
+            return ProfilesResource.unknown(profiles, userId);
         }
         return null;
     }

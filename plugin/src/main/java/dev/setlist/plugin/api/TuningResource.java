@@ -3,8 +3,8 @@ package dev.setlist.plugin.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.setlist.plugin.playlist.TuningDefaults;
+import dev.setlist.plugin.profile.ProfileService;
 import dev.setlist.plugin.store.PersonStore;
-import dev.setlist.plugin.store.UserStore;
 import dev.setlist.plugin.taste.ExplorationPosterior;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -30,7 +30,8 @@ import java.io.InputStream;
  *       (0 to 0.5, min not above max), {@code wildcardSlots} (0 to 10), {@code diversity} (0 to 1); a field
  *       set to null goes back to the default. 400 naming the field at fault.</li>
  * </ul>
- * 403 for another person's data; 404 for an unknown person.
+ * {@code id} may be a profile, {@code <account>~<profile>}, which keeps its own. 403 for another person's data;
+ * 404 for an unknown person or profile.
  */
 @Path("/api/users/{id}/tuning")
 @Produces(MediaType.APPLICATION_JSON)
@@ -46,13 +47,13 @@ public final class TuningResource {
                              PersonStore.TuningOverrides own, TuningDefaults defaults) {
     }
 
-    private final UserStore users;
+    private final ProfileService profiles;
     private final PersonStore people;
     private final TuningDefaults defaults;
     private final ObjectMapper json;
 
-    public TuningResource(UserStore users, PersonStore people, TuningDefaults defaults, ObjectMapper json) {
-        this.users = users;
+    public TuningResource(ProfileService profiles, PersonStore people, TuningDefaults defaults, ObjectMapper json) {
+        this.profiles = profiles;
         this.people = people;
         this.defaults = defaults;
         this.json = json;
@@ -127,8 +128,8 @@ public final class TuningResource {
 
     private Response check(String userId, SecurityContext security) {
         Access.requirePerson(security, userId);
-        if (users.find(userId).isEmpty()) {
-            return ApiError.response(Response.Status.NOT_FOUND, "no user with id " + userId);
+        if (profiles.person(userId).isEmpty()) {
+            return ProfilesResource.unknown(profiles, userId);
         }
         return null;
     }

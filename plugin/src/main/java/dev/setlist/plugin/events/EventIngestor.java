@@ -81,13 +81,22 @@ public final class EventIngestor {
      * profile's; a profile that paused its history is not recorded either.
      */
     public EventLog.Appended ingest(PlaybackEvent event, String source, String deliveryKey, String rawBody) {
-        String personId = null;
+        String personId = event.userId() == null ? null : attribution.personFor(event);
+        return ingestAs(event, personId, source, deliveryKey, rawBody);
+    }
+
+    /**
+     * Stores the event as {@code personId}'s (a profile inside the event's account, or {@code null} for the
+     * account itself), whoever is watching: for an event whose source knows whose it is, such as feedback
+     * through the API about a named profile. Otherwise as {@link #ingest}.
+     */
+    public EventLog.Appended ingestAs(PlaybackEvent event, String personId, String source, String deliveryKey,
+                                      String rawBody) {
         if (event.userId() != null) {
             if (!recording.records(event.userId())) {
                 recording.unrecorded(event.userId());
                 return NOT_RECORDED;
             }
-            personId = attribution.personFor(event);
             if (personId != null && !recording.records(personId)) {
                 recording.unrecorded(personId);
                 return NOT_RECORDED;

@@ -14,6 +14,7 @@ import dev.setlist.plugin.store.PersonStore;
 import dev.setlist.plugin.taste.ModelTrainer;
 import dev.setlist.plugin.taste.PersonHistory;
 import dev.setlist.plugin.taste.TasteModel;
+import dev.setlist.rules.CompiledRuleBook;
 import dev.setlist.rules.RuleBook;
 import dev.setlist.rules.RuleOutcome;
 import dev.setlist.rules.model.Curation;
@@ -307,9 +308,11 @@ public final class JourneyService {
                     + ", above the parental ceiling of age " + ceiling + (kids ? " (kids mode)" : "")
                     + ": a journey cannot pass through it");
         }
-        if (age < 0 && kids && item.kind() != ItemKind.TRACK) {
-            throw new JourneyRefused(JourneyRefused.Why.NOT_ALLOWED, title(item) + " has no known rating, and kids mode "
-                    + "offers only rated films and episodes: a journey cannot pass through it");
+        boolean child = context.parentalCeiling() != null && context.parentalCeiling() <= CompiledRuleBook.CHILD_CEILING;
+        if (age < 0 && (kids || child) && item.kind() != ItemKind.TRACK) {
+            throw new JourneyRefused(JourneyRefused.Why.NOT_ALLOWED, title(item) + " has no known rating, and "
+                    + (kids ? "kids mode" : "a child's profile") + " sees only rated films and episodes: a journey "
+                    + "cannot pass through it");
         }
     }
 

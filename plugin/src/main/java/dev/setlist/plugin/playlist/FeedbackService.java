@@ -5,8 +5,9 @@ import dev.setlist.plugin.events.EventIngestor;
 import dev.setlist.plugin.events.EventType;
 import dev.setlist.plugin.events.PlaybackEvent;
 import dev.setlist.plugin.library.Library;
+import dev.setlist.plugin.profile.Person;
+import dev.setlist.plugin.profile.ProfileService;
 import dev.setlist.plugin.store.PersonStore;
-import dev.setlist.plugin.store.UserStore;
 import dev.setlist.plugin.taste.ExplorationPosterior;
 import dev.setlist.scorer.catalog.ItemProfile;
 
@@ -31,7 +32,7 @@ public final class FeedbackService {
     }
 
     private final Library library;
-    private final UserStore users;
+    private final ProfileService persons;
     private final PersonStore people;
     private final EventIngestor ingestor;
     private final SessionMood mood;
@@ -40,10 +41,10 @@ public final class FeedbackService {
     private final TuningDefaults defaults;
     private final Clock clock;
 
-    public FeedbackService(Library library, UserStore users, PersonStore people, EventIngestor ingestor, SessionMood mood,
+    public FeedbackService(Library library, ProfileService persons, PersonStore people, EventIngestor ingestor, SessionMood mood,
                            OfferLog offers, PlaylistService playlists, TuningDefaults defaults, Clock clock) {
         this.library = library;
-        this.users = users;
+        this.persons = persons;
         this.people = people;
         this.ingestor = ingestor;
         this.mood = mood;
@@ -54,7 +55,9 @@ public final class FeedbackService {
     }
 
     /**
-     * Records feedback and re-plans.
+     * Records feedback and re-plans. {@code id} is an account (while a profile watches it, the feedback
+     * is the profile's, as the playlist it answers was) or a profile ({@code <account>~<profile>}); the
+     * events go into the log as the account's with the profile's attribution, as a webhook event would.
      *
      * Feedback on an item Setlist did not offer lately is accepted as an ordinary play or rating; a
      * wildcard answer moves the person's exploration posterior only when that item was offered as a wildcard.
@@ -63,20 +66,23 @@ public final class FeedbackService {
      * @throws UnknownUserException  when nobody has that id
      * @throws UnknownItemException  when the catalog has no such item
      */
-    public Result record(String userId, String itemId, Feedback feedback, PlaylistRequest remaining) {
-        users.find(userId).orElseThrow(() -> new UnknownUserException(userId));
+    public Result record(String id, String itemId, Feedback feedback, PlaylistRequest remaining) {
+        Person person = persons.addressed(id, null).orElseThrow(() -> new UnknownUserException(id));
+        String userId = person.id();
+        String account = person.accountId();
         ItemProfile item = library.find(itemId).orElseThrow(() -> new UnknownItemException(itemId));
         boolean offered = offers.wasOffered(userId, itemId);
         Instant now = clock.instant();
         String session = "setlist-feedback-" + UUID.randomUUID().toString().replace("-", "");
         List<PlaybackEvent> events = switch (feedback) {
-            case PLAYED, WILDCARD_TAKEN -> play(userId, item, now, session, 1.0);
-            case SKIPPED, WILDCARD_DECLINED -> play(userId, item, now, session, 0.03);
-            case LIKED -> List.of(rating(userId, item, now, true));
-            case DISLIKED -> List.of(rating(userId, item, now, false));
+            case PLAYED, WILDCARD_TAKEN -> play(account, item, now, session, 1.0);
+            case SKIPPED, WILDCARD_DECLINED -> play(account, item, now, session, 0.03);
+            case LIKED -> List.of(rating(account, item, now, true));
+            case DISLIKED -> List.of(rating(account, item, now, false));
         };
         for (PlaybackEvent event : events) {
-            ingestor.ingest(event, "api", DeliveryKey.of(session + ":" + event.type() + ":" + event.occurredAt()), null);
+            ingestor.ingestAs(event, person.isProfile() ? userId : null, "api",
+                    DeliveryKey.of(session + ":" + event.type() + ":" + event.occurredAt()), null);
         }
         if (feedback == Feedback.SKIPPED || feedback == Feedback.WILDCARD_DECLINED || feedback == Feedback.DISLIKED) {
             mood.skipped(userId, itemId, now);

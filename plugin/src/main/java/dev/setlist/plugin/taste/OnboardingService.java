@@ -3,8 +3,8 @@ package dev.setlist.plugin.taste;
 import dev.setlist.plugin.library.Library;
 import dev.setlist.plugin.playlist.UnknownItemException;
 import dev.setlist.plugin.playlist.UnknownUserException;
+import dev.setlist.plugin.profile.ProfileService;
 import dev.setlist.plugin.store.PersonStore;
-import dev.setlist.plugin.store.UserStore;
 import dev.setlist.scorer.als.FoldIn;
 import dev.setlist.scorer.catalog.ItemProfile;
 import dev.setlist.scorer.catalog.ItemProfile.ItemKind;
@@ -40,15 +40,15 @@ public final class OnboardingService {
     }
 
     private final Library library;
-    private final UserStore users;
+    private final ProfileService persons;
     private final PersonStore people;
     private final PersonHistory histories;
     private final ModelTrainer trainer;
 
-    public OnboardingService(Library library, UserStore users, PersonStore people, PersonHistory histories,
+    public OnboardingService(Library library, ProfileService persons, PersonStore people, PersonHistory histories,
                              ModelTrainer trainer) {
         this.library = library;
-        this.users = users;
+        this.persons = persons;
         this.people = people;
         this.histories = histories;
         this.trainer = trainer;
@@ -60,7 +60,7 @@ public final class OnboardingService {
      * @throws UnknownUserException when nobody has that id
      */
     public Optional<Pair> nextPair(String userId) {
-        users.find(userId).orElseThrow(() -> new UnknownUserException(userId));
+        persons.person(userId).orElseThrow(() -> new UnknownUserException(userId));
         List<PersonStore.OnboardingAnswer> answers = people.answers(userId);
         Set<String> shown = new HashSet<>();
         answers.forEach(answer -> {
@@ -103,7 +103,7 @@ public final class OnboardingService {
      * @throws IllegalArgumentException when both are the same item
      */
     public Progress answer(String userId, String chosenId, String otherId) {
-        users.find(userId).orElseThrow(() -> new UnknownUserException(userId));
+        persons.person(userId).orElseThrow(() -> new UnknownUserException(userId));
         library.find(chosenId).orElseThrow(() -> new UnknownItemException(chosenId));
         library.find(otherId).orElseThrow(() -> new UnknownItemException(otherId));
         if (chosenId.equals(otherId)) {

@@ -60,9 +60,33 @@ class ProfilesResourceTest {
                 .as("the kid's taste learned from the account's event").isEqualTo(1);
         assertThat(server.get("api/users/" + sam + "/playlist?length=5&media=video&profile=account").json()
                 .get("basedOn").asInt()).as("Sam's did not").isEqualTo(accountBasedOn);
+        assertThat(http.send("PUT", "api/users/" + kid + "/mode", "{\"mode\": \"focus\"}", "Authorization", auth)
+                .status()).isEqualTo(200);
+        assertThat(server.get("api/users/" + kid + "/mode").json().get("mode").asText()).isEqualTo("focus");
+        assertThat(server.get("api/users/" + sam + "/mode").json().get("chosen").asBoolean())
+                .as("the account's own mode is untouched").isFalse();
+        JsonNode focused = http.get("api/users/" + sam + "/playlist?length=5&media=video", "Authorization", auth).json();
+        assertThat(focused.get("mode").get("name").asText()).isEqualTo("focus");
+        focused.get("items").forEach(item -> assertThat(item.get("parentalRating").asText())
+                .as("the ceiling holds in any mode").isIn(CHILD_RATINGS));
+        assertThat(http.send("DELETE", "api/users/" + kid + "/mode", null, "Authorization", auth).status()).isEqualTo(204);
+        assertThat(server.get("api/users/" + kid + "~x/tuning").status()).isEqualTo(404);
+        String second = kidsPlaylist.get("items").get(1).get("itemId").asText();
+        JsonNode liked = http.post("api/users/" + sam + "/feedback", "{\"itemId\": \"" + second
+                + "\", \"feedback\": \"liked\"}", "Authorization", auth).json();
+        assertThat(liked.get("offered").asBoolean()).as("it answers the playlist the kid was offered").isTrue();
+        assertThat(server.get("api/users/" + kid + "/playlist?length=5&media=video").json().get("basedOn").asInt())
+                .as("the kid's taste learned the like").isEqualTo(2);
 
         assertThat(http.delete(profiles + "/active", "Authorization", auth).status()).isEqualTo(204);
         assertThat(server.get("api/users/" + sam + "/playlist?length=3").json().get("userId").asText()).isEqualTo(sam);
+        String third = kidsPlaylist.get("items").get(2).get("itemId").asText();
+        assertThat(http.post("api/users/" + kid + "/feedback", "{\"itemId\": \"" + third
+                + "\", \"feedback\": \"played\"}", "Authorization", auth).status()).isEqualTo(200);
+        assertThat(server.get("api/users/" + kid + "/playlist?length=5&media=video").json().get("basedOn").asInt())
+                .as("feedback naming the kid is the kid's, whoever is watching").isEqualTo(3);
+        assertThat(server.get("api/users/" + sam + "/playlist?length=5&media=video").json().get("basedOn").asInt())
+                .isEqualTo(accountBasedOn);
         assertThat(http.delete(profiles + "/kid", "Authorization", auth).status()).isEqualTo(204);
         assertThat(http.delete(profiles + "/kid", "Authorization", auth).status()).isEqualTo(404);
         Http.Reply gone = server.get("api/users/" + kid + "/playlist");
