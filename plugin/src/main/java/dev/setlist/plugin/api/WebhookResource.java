@@ -58,11 +58,13 @@ public final class WebhookResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Response receive(@HeaderParam("X-Setlist-Secret") String presented, InputStream body) throws IOException {
+        // Read (at most the limit) before answering, even a 401: a connection left with an unread body
+        // cannot be reused by the client for its next request.
+        byte[] bytes = body.readNBytes(MAX_BODY_BYTES + 1);
         if (presented == null || !MessageDigest.isEqual(secret, presented.getBytes(StandardCharsets.UTF_8))) {
             return ApiError.response(Response.Status.UNAUTHORIZED,
                     presented == null ? "missing X-Setlist-Secret header" : "wrong X-Setlist-Secret");
         }
-        byte[] bytes = body.readNBytes(MAX_BODY_BYTES + 1);
         if (bytes.length > MAX_BODY_BYTES) {
             return ApiError.response(413, "body larger than " + MAX_BODY_BYTES + " bytes");
         }

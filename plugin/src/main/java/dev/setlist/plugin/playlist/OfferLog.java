@@ -27,7 +27,8 @@ public final class OfferLog {
             }
         });
         synchronized (recent) {
-            recent.put(itemId, wildcard);
+            // Offered as a wildcard once, it stays one: a re-planned remainder may offer it again plainly.
+            recent.merge(itemId, wildcard, Boolean::logicalOr);
         }
     }
 
