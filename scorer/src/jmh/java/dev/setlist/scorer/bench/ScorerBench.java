@@ -9,6 +9,7 @@ import dev.setlist.scorer.catalog.ItemProfile;
 import dev.setlist.scorer.data.Interactions;
 import dev.setlist.scorer.data.SyntheticInteractions;
 import dev.setlist.scorer.data.UserHistory;
+import dev.setlist.scorer.path.TastePath;
 
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
@@ -23,8 +24,10 @@ import java.util.stream.IntStream;
  *   solvers  CG against exact Cholesky at equal iterations: time and planted-ranking recall
  *   serving  fold-in of 200 interactions (goal < 1 ms), top-20 over 100k items (goal < 3 ms),
  *            retained heap of a 100k-item, 10k-user model at k = 64 (goal < 100 MB)
+ *   journey  the scorer's part of a journey over the same 100k items: the taste path, then the best 36
+ *            items near each of 30 points
  * </pre>
- * Arguments: any of {@code train solvers serving}, or {@code all}. Wall and CPU time are both printed,
+ * Arguments: any of {@code train solvers serving journey}, or {@code all}. Wall and CPU time are both printed,
  * with the load average, because the machine may be shared. JMH gives the careful latency figures
  * ({@link FoldInBenchmark}, {@link CandidateBenchmark}); this runner gives all figures quickly.
  */
@@ -48,6 +51,26 @@ public final class ScorerBench {
         if (all || modes.contains("serving")) {
             serving();
         }
+        if (all || modes.contains("journey")) {
+            journey();
+        }
+    }
+
+    private static void journey() {
+        Interactions data = BenchFixtures.servingData();
+        AlsModel model = BenchFixtures.servingModel(data);
+        int[] ends = IntStream.range(0, model.itemCount()).filter(item -> model.itemFrequency(item) > 0)
+                .limit(2).toArray();
+        float[] person = model.foldIn(data.history(17));
+        System.out.printf("journey: %,d items, k = %d%n", model.itemCount(), model.factors());
+        System.out.printf("  taste path (cosines of every item with both ends and the person): %s%n",
+                perCall(() -> TastePath.between(model, ends[0], ends[1], person), 50));
+        TastePath path = TastePath.between(model, ends[0], ends[1], person);
+        System.out.printf("  the best 36 near each of 30 points: %s%n", perCall(() -> {
+            for (int step = 1; step < 29; step++) {
+                path.nearest(step / 29.0, 36, 0.3, item -> true);
+            }
+        }, 10));
     }
 
     private static void train() {

@@ -119,20 +119,37 @@ public final class TastePath {
      * the zero vector, or where the path passes through the origin (two exactly opposite ends, halfway).
      */
     public double closeness(int item, double t) {
+        return point(t).closeness(item);
+    }
+
+    /**
+     * The point at {@code t} as weights of the two ends' directions: {@code w = (alpha·â + beta·b̂) / norm}.
+     * Computed once per point, so scoring the whole catalog against it costs two multiply-adds per item.
+     */
+    private Point point(double t) {
         requireT(t);
-        double alpha;
-        double beta;
-        double norm;
         if (sinTheta > DEGENERATE) {
-            alpha = Math.sin((1 - t) * theta) / sinTheta;
-            beta = Math.sin(t * theta) / sinTheta;
-            norm = 1;
-        } else {
-            alpha = 1 - t;
-            beta = t;
-            norm = Math.sqrt(Math.max(0, alpha * alpha + 2 * alpha * beta * cosEnds + beta * beta));
+            return new Point(Math.sin((1 - t) * theta) / sinTheta, Math.sin(t * theta) / sinTheta, 1);
         }
-        return norm < DEGENERATE ? 0 : clamp((alpha * cosFrom[item] + beta * cosTo[item]) / norm);
+        double alpha = 1 - t;
+        double beta = t;
+        return new Point(alpha, beta, Math.sqrt(Math.max(0, alpha * alpha + 2 * alpha * beta * cosEnds + beta * beta)));
+    }
+
+    /** One point of the path. */
+    private final class Point {
+        private final double alpha;
+        private final double beta;
+
+        Point(double alpha, double beta, double norm) {
+            boolean origin = norm < DEGENERATE;
+            this.alpha = origin ? 0 : alpha / norm;
+            this.beta = origin ? 0 : beta / norm;
+        }
+
+        double closeness(int item) {
+            return clamp(alpha * cosFrom[item] + beta * cosTo[item]);
+        }
     }
 
     /**
@@ -167,8 +184,11 @@ public final class TastePath {
      */
     public double stepScore(int item, double t, double tastePull) {
         requirePull(tastePull);
-        double pull = knowsTaste ? tastePull : 0;
-        return (1 - pull) * (1 + closeness(item, t)) / 2 + pull * (1 + taste(item)) / 2;
+        return stepScore(item, point(t), knowsTaste ? tastePull : 0);
+    }
+
+    private double stepScore(int item, Point point, double pull) {
+        return (1 - pull) * (1 + point.closeness(item)) / 2 + pull * (1 + cosUser[item]) / 2;
     }
 
     /**
@@ -176,11 +196,12 @@ public final class TastePath {
      * {@code eligible} accepts; the two ends are never returned. Ties go to the lower index.
      */
     public int[] nearest(double t, int count, double tastePull, IntPredicate eligible) {
-        requireT(t);
         requirePull(tastePull);
         if (count < 0) {
             throw new IllegalArgumentException("count must not be negative: " + count);
         }
+        Point point = point(t);
+        double pull = knowsTaste ? tastePull : 0;
         int[] heap = new int[count];
         double[] values = new double[count];
         int size = 0;
@@ -188,7 +209,7 @@ public final class TastePath {
             if (item == from || item == to || !eligible.test(item)) {
                 continue;
             }
-            double value = stepScore(item, t, tastePull);
+            double value = stepScore(item, point, pull);
             if (size < count) {
                 heap[size] = item;
                 values[size] = value;
