@@ -3,6 +3,8 @@ package dev.setlist.plugin;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.setlist.plugin.api.ApiDocsResource;
 import dev.setlist.plugin.api.AuthFilter;
+import dev.setlist.plugin.api.BodyLimitFilter;
+import dev.setlist.plugin.api.SecurityHeadersFilter;
 import dev.setlist.plugin.api.ErrorMappers;
 import dev.setlist.plugin.api.ModeResource;
 import dev.setlist.plugin.api.SurpriseResource;
@@ -269,6 +271,8 @@ public final class Setlist implements AutoCloseable {
                     .register(new ObjectMapperResolver(json))
                     .register(new ErrorMappers.WebApplication())
                     .register(new ErrorMappers.Unexpected())
+                    .register(new BodyLimitFilter())
+                    .register(new SecurityHeadersFilter())
                     .register(new AuthFilter(adminKey, tokens))
                     .register(new HealthResource(health))
                     .register(new WebhookResource(webhookSecret.secret(), new WebhookPayloadParser(json), ingestor, clock))
