@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.setlist.plugin.api.ApiDocsResource;
 import dev.setlist.plugin.api.AuthFilter;
 import dev.setlist.plugin.api.BodyLimitFilter;
+import dev.setlist.plugin.api.IdParameterFilter;
 import dev.setlist.plugin.api.SecurityHeadersFilter;
 import dev.setlist.plugin.api.ErrorMappers;
 import dev.setlist.plugin.api.ModeResource;
@@ -274,6 +275,7 @@ public final class Setlist implements AutoCloseable {
                     .register(new BodyLimitFilter())
                     .register(new SecurityHeadersFilter())
                     .register(new AuthFilter(adminKey, tokens))
+                    .register(new IdParameterFilter())
                     .register(new HealthResource(health))
                     .register(new WebhookResource(webhookSecret.secret(), new WebhookPayloadParser(json), ingestor, clock))
                     .register(new UsersResource(users, tokens, playlists, profiles))
