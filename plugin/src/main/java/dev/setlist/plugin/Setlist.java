@@ -3,6 +3,9 @@ package dev.setlist.plugin;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.setlist.plugin.api.ApiDocsResource;
 import dev.setlist.plugin.api.AuthFilter;
+import dev.setlist.plugin.api.BodyLimitFilter;
+import dev.setlist.plugin.api.IdParameterFilter;
+import dev.setlist.plugin.api.SecurityHeadersFilter;
 import dev.setlist.plugin.api.ErrorMappers;
 import dev.setlist.plugin.api.ModeResource;
 import dev.setlist.plugin.api.SurpriseResource;
@@ -269,7 +272,10 @@ public final class Setlist implements AutoCloseable {
                     .register(new ObjectMapperResolver(json))
                     .register(new ErrorMappers.WebApplication())
                     .register(new ErrorMappers.Unexpected())
+                    .register(new BodyLimitFilter())
+                    .register(new SecurityHeadersFilter())
                     .register(new AuthFilter(adminKey, tokens))
+                    .register(new IdParameterFilter())
                     .register(new HealthResource(health))
                     .register(new WebhookResource(webhookSecret.secret(), new WebhookPayloadParser(json), ingestor, clock))
                     .register(new UsersResource(users, tokens, playlists, profiles))

@@ -46,6 +46,14 @@ public final class DemoServer implements ExtensionContext.Store.CloseableResourc
         http = new Http(setlist.baseUri());
     }
 
+    /**
+     * A server of one's own, for test engines that cannot use the shared one (jqwik has no JUnit Jupiter
+     * extensions); the caller closes it.
+     */
+    public static DemoServer startOwn() {
+        return new DemoServer();
+    }
+
     public Http http() {
         return http;
     }
