@@ -65,6 +65,7 @@ import dev.setlist.plugin.store.Database;
 import dev.setlist.plugin.store.JdbcEventLog;
 import dev.setlist.plugin.store.SettingStore;
 import dev.setlist.plugin.store.UserStore;
+import dev.setlist.plugin.taste.ModelSnapshots;
 import dev.setlist.plugin.taste.ModelTrainer;
 import dev.setlist.plugin.taste.OnboardingService;
 import dev.setlist.plugin.taste.PersonHistory;
@@ -178,7 +179,8 @@ public final class Setlist implements AutoCloseable {
             ProfileService profiles = new ProfileService(new ProfileStore(database.dataSource()), users, clock);
             PlaylistStore playlistStore = new PlaylistStore(database.dataSource(), json);
             PlaylistOutbox outbox = new PlaylistOutbox(database.dataSource(), json);
-            trainer = new ModelTrainer(AlsSettings.defaults(), library, ledger, timeline, clock, 50);
+            trainer = new ModelTrainer(AlsSettings.defaults(), library, ledger, timeline, clock, 50,
+                    new ModelSnapshots(config.dataFolder().resolve("models")));
             PrivacyService privacy = new PrivacyService(new PrivacyStore(database.dataSource()), eventLog, users,
                     playlistStore, outbox, ledger, clock);
 
@@ -215,7 +217,10 @@ public final class Setlist implements AutoCloseable {
                 }
             }
 
-            trainer.trainNow();
+            // The last complete model serves at once (retrained in the background when events arrived since).
+            if (!trainer.restoreLatest()) {
+                trainer.trainNow();
+            }
             ModelTrainer liveTrainer = trainer;
             ingestor.addListener(event -> liveTrainer.onEvent());
             privacy.afterDelete(deleted -> liveTrainer.trainNow());

@@ -63,9 +63,12 @@ public final class IngestLoad {
      * @param maxMillis       the worst
      * @param acknowledgedSeq delivery key of every acknowledged event, with the sequence number it was given
      * @param failures        the first few failures, for the report
+     * @param senderCpuSeconds CPU time the sender threads used (the generator's own cost, to tell apart from the
+     *                        server's when both run in one process)
      */
     public record Report(long sent, long acknowledged, long refused, long failed, double seconds, double p50Millis,
-                         double p99Millis, double maxMillis, Map<String, Long> acknowledgedSeq, List<String> failures) {
+                         double p99Millis, double maxMillis, Map<String, Long> acknowledgedSeq, List<String> failures,
+                         double senderCpuSeconds) {
 
         public double eventsPerSecond() {
             return seconds == 0 ? 0 : acknowledged / seconds;
@@ -91,6 +94,8 @@ public final class IngestLoad {
         AtomicLong refused = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         AtomicLong lastAnswer = new AtomicLong(start);
+        AtomicLong senderCpu = new AtomicLong();
+        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
         List<Latencies> recorders = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
         String[] headers = {"Content-Type", "application/json", "X-Setlist-Secret", secret};
@@ -104,6 +109,7 @@ public final class IngestLoad {
                     for (long n = 0; ; n++) {
                         long scheduled = first + n * interval;
                         if (scheduled >= end) {
+                            senderCpu.addAndGet(Math.max(0, cpu.getCurrentThreadCpuTime()));
                             return;
                         }
                         long wait = scheduled - System.nanoTime();
@@ -143,7 +149,7 @@ public final class IngestLoad {
         long[] sorted = Latencies.merge(recorders);
         return new Report(sent.get(), acknowledged.size(), refused.get(), failed.get(),
                 (lastAnswer.get() - start) / 1e9, Latencies.millis(sorted, 0.50), Latencies.millis(sorted, 0.99),
-                Latencies.millis(sorted, 1.0), Map.copyOf(acknowledged), List.copyOf(failures));
+                Latencies.millis(sorted, 1.0), Map.copyOf(acknowledged), List.copyOf(failures), senderCpu.get() / 1e9);
     }
 
     private static void note(ConcurrentLinkedQueue<String> failures, String failure) {
