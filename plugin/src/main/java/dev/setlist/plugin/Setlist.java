@@ -14,6 +14,7 @@ import dev.setlist.plugin.api.WhyResource;
 import dev.setlist.plugin.api.OnboardingResource;
 import dev.setlist.plugin.api.FeedbackResource;
 import dev.setlist.plugin.api.HealthResource;
+import dev.setlist.plugin.api.IngestionRefusedMapper;
 import dev.setlist.plugin.api.InsightsResource;
 import dev.setlist.plugin.api.ServedPlaylistFilter;
 import dev.setlist.plugin.api.JourneyResource;
@@ -119,9 +120,11 @@ public final class Setlist implements AutoCloseable {
     private final LiveRuleBook rules;
     private final HttpServer server;
     private final List<AutoCloseable> background;
+    private final EventIngestor ingestor;
 
     private Setlist(Database database, ModelTrainer trainer, LiveRuleBook rules, HttpServer server,
-                    List<AutoCloseable> background) {
+                    List<AutoCloseable> background, EventIngestor ingestor) {
+        this.ingestor = ingestor;
         this.database = database;
         this.trainer = trainer;
         this.rules = rules;
@@ -180,6 +183,7 @@ public final class Setlist implements AutoCloseable {
                     playlistStore, outbox, ledger, clock);
 
             EventIngestor ingestor = new EventIngestor(eventLog, users, library, clock, privacy, profiles);
+            background.add(ingestor);
             privacy.afterDelete(ingestor::forgetUser);
             ingestor.addListener(ledger::apply);
             ingestor.addListener(timeline::apply);
@@ -220,6 +224,7 @@ public final class Setlist implements AutoCloseable {
             WebhookSecret.Resolved webhookSecret = WebhookSecret.resolve(config.webhookSecret(), settings, random);
             Health health = new Health(Version.current(), database, eventLog, library, users, mediaServer);
             health.addProblemSource(liveTrainer::problems);
+            health.addProblemSource(ingestor::problems);
             TokenStore tokens = new TokenStore(database.dataSource(), random, clock);
             rules = built(rulesBuild);
             LiveRuleBook liveRules = rules;
@@ -274,6 +279,7 @@ public final class Setlist implements AutoCloseable {
                     .register(new ErrorMappers.Unexpected())
                     .register(new BodyLimitFilter())
                     .register(new SecurityHeadersFilter())
+                    .register(new IngestionRefusedMapper())
                     .register(new AuthFilter(adminKey, tokens))
                     .register(new IdParameterFilter())
                     .register(new HealthResource(health))
@@ -307,7 +313,7 @@ public final class Setlist implements AutoCloseable {
                         + webhookSecret.secret());
             }
             out.flush();
-            return new Setlist(database, trainer, rules, server, List.copyOf(background));
+            return new Setlist(database, trainer, rules, server, List.copyOf(background), ingestor);
         } catch (RuntimeException e) {
             closeAll(background);
             rulesBuild.thenAccept(LiveRuleBook::close);
@@ -333,6 +339,20 @@ public final class Setlist implements AutoCloseable {
 
     public URI baseUri() {
         return server.baseUri();
+    }
+
+    /**
+     * What the running parts have done, for the load benches.
+     *
+     * @param ingestion      the group commit's counts
+     * @param modelTrainings trainings finished since start
+     * @param rulesVersion   the rule book serving now
+     */
+    public record Vitals(dev.setlist.plugin.events.EventWriter.Stats ingestion, long modelTrainings, String rulesVersion) {
+    }
+
+    public Vitals vitals() {
+        return new Vitals(ingestor.writerStats(), trainer.trainings(), rules.version());
     }
 
     @Override

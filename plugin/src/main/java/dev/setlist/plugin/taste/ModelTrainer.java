@@ -51,6 +51,7 @@ public final class ModelTrainer implements AutoCloseable {
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final AtomicReference<String> lastFailure = new AtomicReference<>();
     private volatile long changesAtTraining;
+    private final java.util.concurrent.atomic.AtomicLong trainings = new java.util.concurrent.atomic.AtomicLong();
     private final ExecutorService background = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "setlist-trainer");
         thread.setDaemon(true);
@@ -70,6 +71,11 @@ public final class ModelTrainer implements AutoCloseable {
     /** The model in use, or {@code null} before the first training. */
     public TasteModel current() {
         return current.get();
+    }
+
+    /** Trainings finished since this trainer was made. */
+    public long trainings() {
+        return trainings.get();
     }
 
     /** Trains now, on this thread, and publishes the result. */
@@ -102,6 +108,7 @@ public final class ModelTrainer implements AutoCloseable {
         Duration took = Duration.between(started, clock.instant());
         TasteModel taste = new TasteModel(items, catalog, model, content, candidates, clock.instant(), took, data.size(), seq);
         current.set(taste);
+        trainings.incrementAndGet();
         changesAtTraining = changesSeen;
         lastFailure.set(null);
         log.info("taste model trained: {} interactions of {} people over {} items in {} ms",
