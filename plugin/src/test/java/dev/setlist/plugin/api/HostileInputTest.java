@@ -50,7 +50,9 @@ class HostileInputTest {
 
     @AfterContainer
     static void stop() throws Exception {
-        server.close();
+        if (server != null) {
+            server.close();
+        }
     }
 
     // ---------------------------------------------------------------- the webhook
