@@ -21,6 +21,11 @@ import dev.setlist.plugin.api.JourneyResource;
 import dev.setlist.plugin.api.PrivacyResource;
 import dev.setlist.plugin.api.ProfilesResource;
 import dev.setlist.plugin.api.PublishResource;
+import dev.setlist.plugin.api.CallerResource;
+import dev.setlist.plugin.api.PlaylistSendResource;
+import dev.setlist.plugin.api.RulesResource;
+import dev.setlist.plugin.api.SettingsResource;
+import dev.setlist.plugin.rulebook.RuleWorkbench;
 import dev.setlist.plugin.api.TogetherResource;
 import dev.setlist.plugin.api.UsersResource;
 import dev.setlist.plugin.api.WebUiResource;
@@ -277,6 +282,7 @@ public final class Setlist implements AutoCloseable {
                 socketSource.start();
             }
 
+            RuleWorkbench workbench = new RuleWorkbench(rules, config.rulesFolder().orElse(null));
             ResourceConfig application = new ResourceConfig()
                     .register(JacksonFeature.withoutExceptionMappers())
                     .register(new ObjectMapperResolver(json))
@@ -304,6 +310,10 @@ public final class Setlist implements AutoCloseable {
                     .register(new ApiDocsResource())
                     .register(new PrivacyResource(privacy))
                     .register(new PublishResource(schedule, publisher, outbox))
+                    .register(new PlaylistSendResource(publisher, users, library, json))
+                    .register(new RulesResource(workbench, json))
+                    .register(new SettingsResource(health, config, sync, webhookSecret.secret(), workbench))
+                    .register(new CallerResource())
                     .register(new WebUiResource());
             HttpServer server = HttpServer.start(config.host(), config.port(), application);
             URI url = server.baseUri();

@@ -43,7 +43,7 @@ class HostileInputTest {
 
     @BeforeContainer
     static void start() {
-        server = DemoServer.startOwn();
+        server = DemoServer.dedicated();
         alex = server.userId("Alex");
         item = server.get("api/users/" + alex + "/playlist?length=1").json().get("items").get(0).get("itemId").asText();
     }
