@@ -3,6 +3,9 @@ package dev.setlist.plugin;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.setlist.plugin.api.ApiDocsResource;
 import dev.setlist.plugin.api.AuthFilter;
+import dev.setlist.plugin.api.BodyLimitFilter;
+import dev.setlist.plugin.api.IdParameterFilter;
+import dev.setlist.plugin.api.SecurityHeadersFilter;
 import dev.setlist.plugin.api.ErrorMappers;
 import dev.setlist.plugin.api.ModeResource;
 import dev.setlist.plugin.api.SurpriseResource;
@@ -18,6 +21,11 @@ import dev.setlist.plugin.api.JourneyResource;
 import dev.setlist.plugin.api.PrivacyResource;
 import dev.setlist.plugin.api.ProfilesResource;
 import dev.setlist.plugin.api.PublishResource;
+import dev.setlist.plugin.api.CallerResource;
+import dev.setlist.plugin.api.PlaylistSendResource;
+import dev.setlist.plugin.api.RulesResource;
+import dev.setlist.plugin.api.SettingsResource;
+import dev.setlist.plugin.rulebook.RuleWorkbench;
 import dev.setlist.plugin.api.TogetherResource;
 import dev.setlist.plugin.api.UsersResource;
 import dev.setlist.plugin.api.WebUiResource;
@@ -207,7 +215,7 @@ public final class Setlist implements AutoCloseable {
                         DemoHousehold.standard());
                 mediaServer = demoServer;
                 int seeded = DemoSeeder.seedOnce(demoServer, DEMO_SEED, clock.instant(), library, users, people,
-                        ingestor, settings);
+                        ingestor, settings, config.signals().zone());
                 if (seeded > 0) {
                     log.info("demo library loaded: {} items, {} people, {} history events",
                             library.size(), demoServer.users().size(), seeded);
@@ -274,13 +282,17 @@ public final class Setlist implements AutoCloseable {
                 socketSource.start();
             }
 
+            RuleWorkbench workbench = new RuleWorkbench(rules, config.rulesFolder().orElse(null));
             ResourceConfig application = new ResourceConfig()
                     .register(JacksonFeature.withoutExceptionMappers())
                     .register(new ObjectMapperResolver(json))
                     .register(new ErrorMappers.WebApplication())
                     .register(new ErrorMappers.Unexpected())
+                    .register(new BodyLimitFilter())
+                    .register(new SecurityHeadersFilter())
                     .register(new IngestionRefusedMapper())
                     .register(new AuthFilter(adminKey, tokens))
+                    .register(new IdParameterFilter())
                     .register(new HealthResource(health))
                     .register(new WebhookResource(webhookSecret.secret(), new WebhookPayloadParser(json), ingestor, clock))
                     .register(new UsersResource(users, tokens, playlists, profiles))
@@ -298,6 +310,10 @@ public final class Setlist implements AutoCloseable {
                     .register(new ApiDocsResource())
                     .register(new PrivacyResource(privacy))
                     .register(new PublishResource(schedule, publisher, outbox))
+                    .register(new PlaylistSendResource(publisher, users, library, json))
+                    .register(new RulesResource(workbench, json))
+                    .register(new SettingsResource(health, config, sync, webhookSecret.secret(), workbench))
+                    .register(new CallerResource())
                     .register(new WebUiResource());
             HttpServer server = HttpServer.start(config.host(), config.port(), application);
             URI url = server.baseUri();
