@@ -48,7 +48,8 @@ public final class DemoServer implements ExtensionContext.Store.CloseableResourc
 
     /**
      * A server of its own, not the shared one, for tests that change what every playlist sees (the web UI's
-     * browser tests publish rules). The caller closes it.
+     * browser tests publish rules) and for test engines that cannot use the shared one (jqwik has no JUnit
+     * Jupiter extensions). The caller closes it.
      */
     public static DemoServer dedicated() {
         return new DemoServer();
