@@ -50,6 +50,9 @@ import java.util.regex.Pattern;
  */
 public final class RuleCompiler {
 
+    /** Wall-clock time the smoke run of a new book may take at least (see {@link #compile}). */
+    static final Duration SMOKE_TIME_FLOOR = Duration.ofSeconds(20);
+
     private static final AtomicLong BUILDS = new AtomicLong();
     private static final Pattern LINE_COLUMN = Pattern.compile("Line (\\d+):(\\d+)");
     private static final Pattern RULE_DECLARATION =
@@ -157,8 +160,10 @@ public final class RuleCompiler {
         if (book == null) {
             return null;
         }
-        Duration smokeTime = limits.timeLimit().compareTo(Duration.ofSeconds(5)) > 0
-                ? limits.timeLimit() : Duration.ofSeconds(5);
+        // The smoke run is the book's first evaluation: class loading and JIT happen here, and on a busy
+        // machine a cold JVM took more than 5 s of wall clock for it. Loops are stopped by the firing limit
+        // whatever the clock says; the floor only has to catch consequences that are slow one by one.
+        Duration smokeTime = limits.timeLimit().compareTo(SMOKE_TIME_FLOOR) > 0 ? limits.timeLimit() : SMOKE_TIME_FLOOR;
         String failure = SmokeCheck.firstFailure(book.withLimits(new RuleLimits(limits.maxFirings(), smokeTime)));
         if (failure != null) {
             Matcher rule = FAILED_RULE.matcher(failure);
