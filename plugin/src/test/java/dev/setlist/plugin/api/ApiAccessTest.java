@@ -42,7 +42,8 @@ class ApiAccessTest {
             "GET /api/users", 200,
             "GET /api/playlist/together", 403,
             "POST /api/playlists/refresh", 403,
-            "GET /api/playlists/outbox", 403);
+            "GET /api/playlists/outbox", 403,
+            "GET /metrics", 401);
 
     /** Operations with a person in the path that only the admin may call, even for the caller's own data. */
     private static final Set<String> ADMIN_ONLY = Set.of("POST /api/users/{id}/tokens", "GET /api/privacy/{userId}",

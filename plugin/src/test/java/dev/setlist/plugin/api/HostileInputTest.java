@@ -90,6 +90,19 @@ class HostileInputTest {
         assertThat(events()).isEqualTo(before);
     }
 
+    @Example
+    void anIdNoStoreCouldHoldIsRefusedNamingTheParameter() {
+        Http.Reply tooLong = server.get("api/privacy/" + "a".repeat(IdParameterFilter.MAX_ID_LENGTH + 1));
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.json().get("error").asText()).startsWith("userId is longer than 64");
+        Http.Reply control = server.get("api/users/" + alex + "%00/mode");
+        assertThat(control.status()).isEqualTo(400);
+        Http.Reply contentType = server.http().post("webhook/jellyfin", "{}", "Content-Type", "nonsense",
+                "X-Setlist-Secret", DemoServer.SECRET);
+        assertThat(contentType.status()).isEqualTo(400);
+        assertThat(contentType.json().get("error").asText()).contains("Content-Type is not a media type");
+    }
+
     @Provide
     Arbitrary<byte[]> webhookBodies() {
         Arbitrary<Map<String, Object>> events = validEvents();
