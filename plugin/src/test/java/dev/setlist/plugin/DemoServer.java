@@ -54,6 +54,11 @@ public final class DemoServer implements ExtensionContext.Store.CloseableResourc
         return new DemoServer();
     }
 
+    /** Where it listens. */
+    public java.net.URI baseUri() {
+        return setlist.baseUri();
+    }
+
     public Http http() {
         return http;
     }
