@@ -24,6 +24,11 @@ import dev.setlist.plugin.api.JourneyResource;
 import dev.setlist.plugin.api.PrivacyResource;
 import dev.setlist.plugin.api.ProfilesResource;
 import dev.setlist.plugin.api.PublishResource;
+import dev.setlist.plugin.api.CallerResource;
+import dev.setlist.plugin.api.PlaylistSendResource;
+import dev.setlist.plugin.api.RulesResource;
+import dev.setlist.plugin.api.SettingsResource;
+import dev.setlist.plugin.rulebook.RuleWorkbench;
 import dev.setlist.plugin.api.TogetherResource;
 import dev.setlist.plugin.api.UsersResource;
 import dev.setlist.plugin.api.WebUiResource;
@@ -68,6 +73,7 @@ import dev.setlist.plugin.store.Database;
 import dev.setlist.plugin.store.JdbcEventLog;
 import dev.setlist.plugin.store.SettingStore;
 import dev.setlist.plugin.store.UserStore;
+import dev.setlist.plugin.taste.ModelSnapshots;
 import dev.setlist.plugin.taste.ModelTrainer;
 import dev.setlist.plugin.taste.OnboardingService;
 import dev.setlist.plugin.taste.PersonHistory;
@@ -181,7 +187,8 @@ public final class Setlist implements AutoCloseable {
             ProfileService profiles = new ProfileService(new ProfileStore(database.dataSource()), users, clock);
             PlaylistStore playlistStore = new PlaylistStore(database.dataSource(), json);
             PlaylistOutbox outbox = new PlaylistOutbox(database.dataSource(), json);
-            trainer = new ModelTrainer(AlsSettings.defaults(), library, ledger, timeline, clock, 50);
+            trainer = new ModelTrainer(AlsSettings.defaults(), library, ledger, timeline, clock, 50,
+                    new ModelSnapshots(config.dataFolder().resolve("models")));
             PrivacyService privacy = new PrivacyService(new PrivacyStore(database.dataSource()), eventLog, users,
                     playlistStore, outbox, ledger, clock);
 
@@ -214,14 +221,17 @@ public final class Setlist implements AutoCloseable {
                         DemoHousehold.standard());
                 mediaServer = demoServer;
                 int seeded = DemoSeeder.seedOnce(demoServer, DEMO_SEED, clock.instant(), library, users, people,
-                        ingestor, settings);
+                        ingestor, settings, config.signals().zone());
                 if (seeded > 0) {
                     log.info("demo library loaded: {} items, {} people, {} history events",
                             library.size(), demoServer.users().size(), seeded);
                 }
             }
 
-            trainer.trainNow();
+            // The last complete model serves at once (retrained in the background when events arrived since).
+            if (!trainer.restoreLatest()) {
+                trainer.trainNow();
+            }
             ModelTrainer liveTrainer = trainer;
             ingestor.addListener(event -> liveTrainer.onEvent());
             privacy.afterDelete(deleted -> liveTrainer.trainNow());
@@ -281,6 +291,7 @@ public final class Setlist implements AutoCloseable {
                 socketSource.start();
             }
 
+            RuleWorkbench workbench = new RuleWorkbench(rules, config.rulesFolder().orElse(null));
             ResourceConfig application = new ResourceConfig()
                     .register(JacksonFeature.withoutExceptionMappers())
                     .register(new ObjectMapperResolver(json))
@@ -310,6 +321,10 @@ public final class Setlist implements AutoCloseable {
                     .register(new PrivacyResource(privacy))
                     .register(new PublishResource(schedule, publisher, outbox))
                     .register(new MetricsResource(metrics, adminKey, config.metricsToken()))
+                    .register(new PlaylistSendResource(publisher, users, library, json))
+                    .register(new RulesResource(workbench, json))
+                    .register(new SettingsResource(health, config, sync, webhookSecret.secret(), workbench))
+                    .register(new CallerResource())
                     .register(new WebUiResource());
             HttpServer server = HttpServer.start(config.host(), config.port(), application);
             URI url = server.baseUri();

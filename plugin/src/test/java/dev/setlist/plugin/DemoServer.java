@@ -47,14 +47,15 @@ public final class DemoServer implements ExtensionContext.Store.CloseableResourc
     }
 
     /**
-     * A server of one's own, for test engines that cannot use the shared one (jqwik has no JUnit Jupiter
-     * extensions); the caller closes it.
+     * A server of its own, not the shared one, for tests that change what every playlist sees (the web UI's
+     * browser tests publish rules) and for test engines that cannot use the shared one (jqwik has no JUnit
+     * Jupiter extensions). The caller closes it.
      */
-    public static DemoServer startOwn() {
+    public static DemoServer dedicated() {
         return new DemoServer();
     }
 
-    /** Where it listens. */
+    /** The server's address, for example {@code http://127.0.0.1:41234/}. */
     public java.net.URI baseUri() {
         return setlist.baseUri();
     }

@@ -44,6 +44,15 @@ final class BenchLoadCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** CPU time this process has used, all threads; -1 where the JVM cannot tell. */
+    private static double processCpuSeconds() {
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime() / 1e9;
+        }
+        return -1;
+    }
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -64,8 +73,10 @@ final class BenchLoadCommand implements Callable<Integer> {
             new IngestLoad().run(server.baseUri(), server.secret(),
                     new IngestLoad.Settings(Math.min(rate, 500), Duration.ofSeconds(3), senders, 100_000));
             Setlist.Vitals before = server.vitals();
+            double cpuBefore = processCpuSeconds();
             report = new IngestLoad().run(server.baseUri(), server.secret(),
                     new IngestLoad.Settings(rate, Duration.ofSeconds(seconds), senders, 0));
+            double cpu = processCpuSeconds() - cpuBefore;
             vitals = server.vitals();
             long commits = vitals.ingestion().commits() - before.ingestion().commits();
             long committed = vitals.ingestion().committedEvents() - before.ingestion().committedEvents();
@@ -74,6 +85,13 @@ final class BenchLoadCommand implements Callable<Integer> {
                             + "model trained %d times during the run; load average now %s%n",
                     committed, commits, commits == 0 ? 0 : (double) committed / commits, vitals.ingestion().largestBatch(),
                     vitals.modelTrainings() - before.modelTrainings(), LoadAverage.now());
+            double serverCpu = cpu - report.senderCpuSeconds();
+            out.printf(Locale.ROOT, "CPU: %.1f s in all = server %.1f s (%.0f us per event) + load generator %.1f s "
+                            + "(%.0f us per event); on %d otherwise idle cores the server alone would take about %.0f events/s%n",
+                    cpu, serverCpu, 1e6 * serverCpu / Math.max(1, report.acknowledged()), report.senderCpuSeconds(),
+                    1e6 * report.senderCpuSeconds() / Math.max(1, report.acknowledged()),
+                    Runtime.getRuntime().availableProcessors(),
+                    serverCpu <= 0 ? 0 : Runtime.getRuntime().availableProcessors() * report.acknowledged() / serverCpu);
             report.failures().forEach(failure -> out.println("  failure: " + failure));
         } finally {
             server.close();

@@ -192,10 +192,28 @@ public final class EventWriter implements AutoCloseable {
         synchronized (this) {
             refusedFailed++;
         }
-        String reason = "the event log could not be written (" + e.getMessage() + "); nothing was stored";
-        lastFailure.set(e.getMessage() + " at " + Instant.now());
+        String why = withRootCause(e);
+        String reason = "the event log could not be written (" + why + "); nothing was stored";
+        lastFailure.set(why + " at " + Instant.now());
         log.error("refused a {} event: {}", pending.delivery().event().type().wireName(), reason);
         pending.result().completeExceptionally(new IngestionRefused(reason, Duration.ofSeconds(5)));
+    }
+
+    /**
+     * The failure with its root cause when that says more: a database that closed itself after a failed write
+     * reports "closed", the file system's "No space left on device" is in the cause.
+     */
+    private static String withRootCause(Throwable failure) {
+        String message = String.valueOf(failure.getMessage());
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String rootMessage = root.getMessage();
+        if (root != failure && rootMessage != null && !message.contains(rootMessage)) {
+            return message + "; cause: " + rootMessage;
+        }
+        return message;
     }
 
     private static void failAll(List<Pending> batch, String reason) {

@@ -76,6 +76,7 @@ public final class JellyfinSync implements AutoCloseable {
     private volatile Instant lastFullSweep;
     private volatile Instant lastSync;
     private volatile String failure;
+    private volatile Progress progress;
     private volatile Instant failingSince;
     private int failures;
 
@@ -130,11 +131,13 @@ public final class JellyfinSync implements AutoCloseable {
     public synchronized void syncNow() {
         Instant started = clock.instant();
         try {
+            progress = new Progress("people", 0, 0, started);
             List<MediaUser> people = server.users();
             for (MediaUser person : people) {
                 users.upsert(person, started);
             }
             boolean full = lastFullSweep == null || Duration.between(lastFullSweep, started).compareTo(FULL_SWEEP_EVERY) >= 0;
+            progress = new Progress("catalog", 0, 0, started);
             if (full) {
                 List<ItemProfile> catalog = server.catalog();
                 Set<String> onServer = new HashSet<>();
@@ -155,7 +158,9 @@ public final class JellyfinSync implements AutoCloseable {
                 log.debug("catalog refreshed from Jellyfin: {} items changed", changed.size());
             }
             if (importHistory) {
+                int done = 0;
                 for (MediaUser person : people) {
+                    progress = new Progress("history", done++, people.size(), started);
                     importHistoryOnce(person);
                 }
             }
@@ -177,7 +182,25 @@ public final class JellyfinSync implements AutoCloseable {
             recordFailure(e.getMessage());
             log.warn("Jellyfin sync failed (retrying): {}", e.getMessage());
             throw e;
+        } finally {
+            progress = null;
         }
+    }
+
+    /**
+     * Where a running sync is, for the Settings page.
+     *
+     * @param phase   {@code people}, {@code catalog} or {@code history} (the imports, one person at a time)
+     * @param done    people whose history is imported so far (history phase), else 0
+     * @param total   people to import (history phase), else 0
+     * @param started when this sync started
+     */
+    public record Progress(String phase, int done, int total, Instant started) {
+    }
+
+    /** The sync running now, if one is. */
+    public java.util.Optional<Progress> progress() {
+        return java.util.Optional.ofNullable(progress);
     }
 
     private void recordFailure(String message) {

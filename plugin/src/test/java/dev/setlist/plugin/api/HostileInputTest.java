@@ -65,7 +65,7 @@ class HostileInputTest {
 
     @BeforeContainer
     static void start() {
-        server = DemoServer.startOwn();
+        server = DemoServer.dedicated();
         client = new Http(server.baseUri());
         alex = server.userId("Alex");
         item = admin("api/users/" + alex + "/playlist?length=1").json().get("items").get(0).get("itemId").asText();
@@ -277,8 +277,8 @@ class HostileInputTest {
                                                                      @ForAll("queries") String query,
                                                                      @ForAll("apiBodies") String body) {
         long before = events();
-        String path = operation.path().replace("{id}", segment).replace("{userId}", segment)
-                .replace("{profile}", segment).replace("{itemId}", segment).replace("{file}", segment).substring(1);
+        String path = operation.path().replaceAll("\\{\\w+}", java.util.regex.Matcher.quoteReplacement(segment))
+                .substring(1);
         Http.Reply reply = checked(http().send(operation.verb(), path + query,
                 operation.verb().equals("POST") || operation.verb().equals("PUT") ? body : null,
                 "Authorization", server.admin(), "Content-Type", "application/json",

@@ -5,6 +5,7 @@ import dev.setlist.plugin.server.JsonMapper;
 import dev.setlist.plugin.store.CatalogStore;
 import dev.setlist.plugin.store.Database;
 import dev.setlist.plugin.store.EventLog;
+import dev.setlist.plugin.store.FullDisk;
 import dev.setlist.plugin.store.JdbcEventLog;
 import dev.setlist.plugin.store.UserStore;
 import org.junit.jupiter.api.Test;
@@ -192,6 +193,76 @@ class EventWriterTest {
             assertThatThrownBy(() -> writer.submit(delivery(2))).isInstanceOf(IngestionRefused.class);
             assertThat(gated.count()).isEqualTo(2);
         }
+    }
+
+    /**
+     * The disk fills up under a running ingestion: events are refused with the store's reason (503 for the
+     * webhook) and health says so, none that was acknowledged is lost, and once space returns new events are
+     * taken again; reopened from the file, the log holds exactly the acknowledged events.
+     */
+    @Test
+    void aFullDiskRefusesEventsClearlyAndIngestionRecoversWhenSpaceReturns() throws Exception {
+        List<String> acknowledged = new ArrayList<>();
+        try (Database database = Database.openJdbc(FullDisk.h2Url(folder), "", "")) {
+            JdbcEventLog log = new JdbcEventLog(database.dataSource(), JsonMapper.create(), Clock.systemUTC());
+            try (EventIngestor ingestor = new EventIngestor(log, new UserStore(database.dataSource()),
+                    new Library(new CatalogStore(database.dataSource(), JsonMapper.create())), Clock.systemUTC())) {
+                int n = 0;
+                for (; n < 20; n++) {
+                    ingestor.ingest(progress("u1", "i1", n), "webhook", key(n), null);
+                    acknowledged.add(key(n));
+                }
+                FullDisk.full(true);
+                int refused = 0;
+                try {
+                    for (int attempt = 0; attempt < 200 && refused == 0; attempt++, n++) {
+                        try {
+                            ingestor.ingest(progress("u1", "i1", n), "webhook", key(n), "x".repeat(4000));
+                            acknowledged.add(key(n));
+                        } catch (IngestionRefused e) {
+                            refused++;
+                            assertThat(e).hasMessageContaining("No space left on device").hasMessageContaining("nothing was stored");
+                            assertThat(ingestor.problems()).singleElement().asString().contains("No space left on device");
+                        }
+                    }
+                } finally {
+                    FullDisk.full(false);
+                }
+                assertThat(refused).as("a full disk refuses events").isPositive();
+
+                for (int later = 1000; later < 1005; later++) {
+                    String key = key(later);
+                    EventLog.Appended appended = recovering(() -> ingestor.ingest(progress("u1", "i1", 1000), "webhook",
+                            key, null));
+                    assertThat(appended.duplicate()).isFalse();
+                    acknowledged.add(key);
+                }
+                assertThat(ingestor.problems()).as("healthy again once space returned").isEmpty();
+            }
+        }
+        try (Database reopened = Database.openH2(folder)) {
+            JdbcEventLog log = new JdbcEventLog(reopened.dataSource(), JsonMapper.create(), Clock.systemUTC());
+            for (String key : acknowledged) {
+                assertThat(log.find(key)).as(key).isPresent();
+            }
+            assertThat(log.count()).as("nothing but the acknowledged events").isEqualTo(acknowledged.size());
+            List<Long> replayed = new ArrayList<>();
+            log.replay(0, stored -> replayed.add(stored.seq()));
+            assertThat(replayed).hasSize(acknowledged.size()).isSorted();
+        }
+    }
+
+    /** The first event after space returns may still find the store reopening: it is refused, and sent again. */
+    private static EventLog.Appended recovering(java.util.function.Supplier<EventLog.Appended> send) {
+        IngestionRefused last = null;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try {
+                return send.get();
+            } catch (IngestionRefused e) {
+                last = e;
+            }
+        }
+        throw last;
     }
 
     private static EventLog.Delivery delivery(int n) {

@@ -52,8 +52,8 @@ class LoadTest {
         String rulesBefore = server.vitals().rulesVersion();
 
         PlaylistLoad.Report report = load.run(server.baseUri(), server.adminKey(), server.secret(), people,
-                new PlaylistLoad.Settings(Duration.ofSeconds(4), 2,
-                        new IngestLoad.Settings(150, Duration.ofSeconds(4), 6, 1_000), rules, Duration.ofMillis(1500)));
+                new PlaylistLoad.Settings(Duration.ofSeconds(3), 2,
+                        new IngestLoad.Settings(100, Duration.ofSeconds(3), 4, 1_000), rules, Duration.ofMillis(1200)));
 
         assertThat(report.errorSamples()).isEmpty();
         assertThat(report.errors()).isZero();
@@ -70,7 +70,7 @@ class LoadTest {
     @Order(2)
     void everyAcknowledgedEventIsInTheLogAfterARestart() throws Exception {
         IngestLoad.Report report = new IngestLoad().run(server.baseUri(), server.secret(),
-                new IngestLoad.Settings(300, Duration.ofSeconds(3), 16, 0));
+                new IngestLoad.Settings(200, Duration.ofSeconds(2), 8, 0));
 
         assertThat(report.failures()).isEmpty();
         assertThat(report.acknowledged() + report.refused()).isEqualTo(report.sent());

@@ -422,6 +422,39 @@ public final class AlsModel implements RecommenderModel {
         return new AlsModel(settings, extended, userFactors, userCount, frequencies, gramian);
     }
 
+    /**
+     * A model from saved item vectors and the training frequencies of their items (a snapshot), without
+     * user vectors: serving folds everyone in, so the items are all it needs. The Gramian and the scoring
+     * layout are rebuilt from the vectors; scores equal the saved model's up to float rounding.
+     *
+     * @param itemFactors     {@code itemFrequencies.length * settings.factors()} values, item after item
+     * @param itemFrequencies how many users interacted with each item in training (0: cold)
+     * @throws IllegalArgumentException when sizes disagree or a value is not finite or a frequency negative
+     */
+    public static AlsModel ofItemVectors(AlsSettings settings, float[] itemFactors, int[] itemFrequencies) {
+        int factors = settings.factors();
+        if (itemFactors.length != itemFrequencies.length * factors) {
+            throw new IllegalArgumentException("expected " + itemFrequencies.length * factors + " item values for "
+                    + itemFrequencies.length + " items of " + factors + " factors, got " + itemFactors.length);
+        }
+        for (float value : itemFactors) {
+            if (!Float.isFinite(value)) {
+                throw new IllegalArgumentException("an item vector is not finite");
+            }
+        }
+        for (int frequency : itemFrequencies) {
+            if (frequency < 0) {
+                throw new IllegalArgumentException("an item frequency is negative");
+            }
+        }
+        float[] items = itemFactors.clone();
+        double[] gramian;
+        try (RowParallelism sequential = new RowParallelism(1)) {
+            gramian = Gramian.of(items, itemFrequencies.length, factors, sequential);
+        }
+        return new AlsModel(settings, items, new float[0], 0, itemFrequencies.clone(), gramian);
+    }
+
     private void requireLength(float[] vector) {
         if (vector.length != factors) {
             throw new IllegalArgumentException("vector has length " + vector.length + ", model has " + factors
