@@ -5,6 +5,9 @@ import dev.setlist.plugin.api.ApiDocsResource;
 import dev.setlist.plugin.api.AuthFilter;
 import dev.setlist.plugin.api.BodyLimitFilter;
 import dev.setlist.plugin.api.IdParameterFilter;
+import dev.setlist.plugin.api.MetricsFilter;
+import dev.setlist.plugin.api.MetricsResource;
+import dev.setlist.plugin.metrics.SetlistMetrics;
 import dev.setlist.plugin.api.SecurityHeadersFilter;
 import dev.setlist.plugin.api.ErrorMappers;
 import dev.setlist.plugin.api.ModeResource;
@@ -191,6 +194,8 @@ public final class Setlist implements AutoCloseable {
 
             EventIngestor ingestor = new EventIngestor(eventLog, users, library, clock, privacy, profiles);
             background.add(ingestor);
+            SetlistMetrics metrics = new SetlistMetrics(clock);
+            ingestor.addListener(event -> metrics.eventIngested());
             privacy.afterDelete(ingestor::forgetUser);
             ingestor.addListener(ledger::apply);
             ingestor.addListener(timeline::apply);
@@ -200,6 +205,7 @@ public final class Setlist implements AutoCloseable {
             if (jellyfin) {
                 JellyfinClient jellyfinClient = new JellyfinClient(config.jellyfinUrl().orElseThrow(),
                         config.jellyfinApiKey().orElseThrow(), Version.current(), JELLYFIN_TIMEOUT);
+                metrics.watch(jellyfinClient);
                 JellyfinServer jellyfinServer = new JellyfinServer(jellyfinClient, playlistStore, clock);
                 mediaServer = jellyfinServer;
                 sync = new JellyfinSync(jellyfinServer, library, users, settings, ingestor, clock,
@@ -238,16 +244,19 @@ public final class Setlist implements AutoCloseable {
             TokenStore tokens = new TokenStore(database.dataSource(), random, clock);
             rules = built(rulesBuild);
             LiveRuleBook liveRules = rules;
+            metrics.watch(liveRules);
+            metrics.watch(liveTrainer);
+            dev.setlist.rules.RuleBook timedRules = metrics.timed(liveRules);
             health.addProblemSource(() -> liveRules.status().lastProblems().stream()
                     .map(problem -> "rules refused, " + liveRules.version() + " keeps serving: " + problem).toList());
             SessionMood mood = new SessionMood();
             OfferLog offers = new OfferLog();
             PersonHistory histories = new PersonHistory(ledger, people);
             PlaylistService playlists = new PlaylistService(library, profiles, people, histories, ledger, timeline, trainer, mood,
-                    offers, rules, new Sequencer(), TuningDefaults.STANDARD, clock, ZoneId.systemDefault());
+                    offers, timedRules, new Sequencer(), TuningDefaults.STANDARD, clock, ZoneId.systemDefault());
             JourneyService journeys = new JourneyService(library, profiles, people, histories, ledger, timeline, trainer,
-                    rules, new Sequencer(), clock, ZoneId.systemDefault());
-            GroupPlaylistService groups = new GroupPlaylistService(profiles, people, histories, ledger, trainer, rules,
+                    timedRules, new Sequencer(), clock, ZoneId.systemDefault());
+            GroupPlaylistService groups = new GroupPlaylistService(profiles, people, histories, ledger, trainer, timedRules,
                     new Sequencer(), TuningDefaults.STANDARD, clock, ZoneId.systemDefault());
             ServedPlaylistStore servedPlaylists = new ServedPlaylistStore(database.dataSource());
             ServedPlaylistLog servedLog = new ServedPlaylistLog(servedPlaylists, library, clock);
@@ -288,6 +297,7 @@ public final class Setlist implements AutoCloseable {
                     .register(new ObjectMapperResolver(json))
                     .register(new ErrorMappers.WebApplication())
                     .register(new ErrorMappers.Unexpected())
+                    .register(new MetricsFilter(metrics))
                     .register(new BodyLimitFilter())
                     .register(new SecurityHeadersFilter())
                     .register(new IngestionRefusedMapper())
@@ -310,6 +320,7 @@ public final class Setlist implements AutoCloseable {
                     .register(new ApiDocsResource())
                     .register(new PrivacyResource(privacy))
                     .register(new PublishResource(schedule, publisher, outbox))
+                    .register(new MetricsResource(metrics, adminKey, config.metricsToken()))
                     .register(new PlaylistSendResource(publisher, users, library, json))
                     .register(new RulesResource(workbench, json))
                     .register(new SettingsResource(health, config, sync, webhookSecret.secret(), workbench))

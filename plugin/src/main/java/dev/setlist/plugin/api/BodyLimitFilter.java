@@ -12,9 +12,9 @@ import java.io.InputStream;
 /**
  * One limit on request bodies for every path, applied before anything else reads them: the webhook may
  * send {@value WebhookResource#MAX_BODY_BYTES} bytes, everything else {@value #MAX_API_BODY_BYTES} (the
- * API's bodies are a few small JSON fields). A body declared larger by its {@code Content-Length} is refused
- * unread; a chunked body is read up to the limit and refused at its first byte beyond. Either way the answer
- * is 413 with the limit in the reason, and the resource never runs, so nothing is stored. A body within the
+ * API's bodies are a few small JSON fields). A body is read up to the limit and one byte, never further, and
+ * refused at its first byte beyond: 413 with the limit in the reason, and the resource never runs, so nothing
+ * is stored. A body within the
  * limit reaches the resource in full (resources may keep tighter limits of their own).
  *
  * <p>Stateless; thread-safe.
@@ -32,10 +32,8 @@ public final class BodyLimitFilter implements ContainerRequestFilter {
             return;
         }
         int limit = limitFor(request.getUriInfo().getPath());
-        if (request.getLength() > limit) {
-            request.abortWith(ApiError.response(413, "body larger than " + limit + " bytes"));
-            return;
-        }
+        // Read up to the limit and one byte even when Content-Length already says too much: a client still
+        // writing its body into a connection that was answered and closed sees a broken pipe, not the 413.
         byte[] body = request.getEntityStream().readNBytes(limit + 1);
         if (body.length > limit) {
             request.abortWith(ApiError.response(413, "body larger than " + limit + " bytes"));

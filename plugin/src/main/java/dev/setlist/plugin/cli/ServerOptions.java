@@ -37,6 +37,9 @@ public final class ServerOptions {
     @Option(names = "--admin-key", paramLabel = "KEY", description = "Admin API key (env SETLIST_ADMIN_KEY; default: generated, shown once).")
     String adminKey;
 
+    @Option(names = "--metrics-token", paramLabel = "TOKEN", description = "Read-only token for GET /metrics (env SETLIST_METRICS_TOKEN; default: admin key only).")
+    String metricsToken;
+
     @Option(names = "--database-url", paramLabel = "VALUE", description = "JDBC URL of the database, e.g (env SETLIST_DATABASE_URL; default empty).")
     String databaseUrl;
 
@@ -120,6 +123,7 @@ public final class ServerOptions {
         put(flags, ConfigKey.RULES, rules);
         put(flags, ConfigKey.WEBHOOK_SECRET, webhookSecret);
         put(flags, ConfigKey.ADMIN_KEY, adminKey);
+        put(flags, ConfigKey.METRICS_TOKEN, metricsToken);
         put(flags, ConfigKey.DATABASE_URL, databaseUrl);
         put(flags, ConfigKey.DATABASE_USER, databaseUser);
         put(flags, ConfigKey.DATABASE_PASSWORD, databasePassword);

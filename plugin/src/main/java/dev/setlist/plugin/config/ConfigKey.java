@@ -23,6 +23,8 @@ public enum ConfigKey {
             "Shared secret the webhook must send in X-Setlist-Secret. Empty: generated on first run and kept in the data folder."),
     ADMIN_KEY("admin.key", "SETLIST_ADMIN_KEY", "--admin-key", "",
             "Admin API key (Authorization: Bearer). Empty: generated on first run, shown once, stored hashed."),
+    METRICS_TOKEN("metrics.token", "SETLIST_METRICS_TOKEN", "--metrics-token", "",
+            "Read-only token for GET /metrics (Authorization: Bearer), for Prometheus. Empty: only the admin key reads metrics."),
 
     // Storage, Jellyfin sync, playlists out and playback signals (docs/jellyfin.md, docs/architecture.md).
     DATABASE_URL("database.url", "SETLIST_DATABASE_URL", "--database-url", "",

@@ -78,7 +78,8 @@ public final class ConfigLoader {
                 new SetlistConfig.Playlists(schedule(chosen.get(ConfigKey.PLAYLISTS_REFRESH)),
                         (int) number(chosen.get(ConfigKey.PLAYLISTS_LENGTH), 1, 200, true)),
                 signals(chosen, zone),
-                zone);
+                zone,
+                optional(chosen.get(ConfigKey.METRICS_TOKEN)));
     }
 
     private static SignalSettings signals(Map<ConfigKey, Source> chosen, ZoneId zone) {

@@ -27,6 +27,7 @@ import java.util.Optional;
  * @param playlists      which playlists are refreshed for everyone, and how long they are
  * @param signals        the thresholds that turn plays into interaction weights
  * @param zone           the household's time zone
+ * @param metricsToken   the read-only token for GET /metrics, if any (otherwise only the admin key reads it)
  */
 public record SetlistConfig(
         int port,
@@ -41,7 +42,8 @@ public record SetlistConfig(
         Sync sync,
         Playlists playlists,
         SignalSettings signals,
-        ZoneId zone) {
+        ZoneId zone,
+        Optional<String> metricsToken) {
 
     /**
      * @param url      a JDBC URL ({@code jdbc:postgresql:} or {@code jdbc:h2:}); empty for the H2 file in the data folder
@@ -90,6 +92,7 @@ public record SetlistConfig(
                 + ", rules=" + rulesFolder.map(Path::toString).orElse("shipped packs only")
                 + ", webhookSecret=" + (webhookSecret.isPresent() ? "set" : "generated")
                 + ", adminKey=" + (adminKey.isPresent() ? "set" : "generated")
+                + ", metricsToken=" + (metricsToken.isPresent() ? "set" : "none")
                 + ", database=" + database + ", sync=" + sync + ", playlists=" + playlists + ", zone=" + zone + "]";
     }
 }

@@ -31,6 +31,8 @@ import java.util.StringJoiner;
  */
 public final class JellyfinClient {
 
+    private final java.util.concurrent.atomic.LongAdder failures = new java.util.concurrent.atomic.LongAdder();
+
     /** Ids per request when a list goes into a query string: keeps the request line well under 8 KiB. */
     static final int IDS_PER_REQUEST = 50;
 
@@ -171,11 +173,17 @@ public final class JellyfinClient {
         return HttpRequest.newBuilder(uri).timeout(timeout).header("Authorization", authorization);
     }
 
+    /** Calls that failed (unreachable, or an answer outside 2xx) since start: the metrics count them. */
+    public long failures() {
+        return failures.sum();
+    }
+
     private HttpResponse<String> send(HttpRequest request, String what) {
         HttpResponse<String> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
+            failures.increment();
             throw new MediaServerException("Jellyfin at " + base + " is unreachable (" + what + "): " + e, 0, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -185,6 +193,7 @@ public final class JellyfinClient {
         if (status >= 200 && status < 300) {
             return response;
         }
+        failures.increment();
         String reason = switch (status) {
             case 401 -> "the API key was refused (check SETLIST_JELLYFIN_API_KEY)";
             case 403 -> "forbidden";

@@ -57,8 +57,10 @@ public final class WebhookPayloadParser {
         try {
             root = mapper.readTree(body);
         } catch (JsonProcessingException e) {
+            // A broken constraint (nesting too deep, a number too long) has no location.
+            com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
             throw new MalformedEventException("body is not valid JSON: " + e.getOriginalMessage()
-                    + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());
+                    + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr()));
         } catch (java.io.IOException e) {
             throw new MalformedEventException("body could not be read: " + e.getMessage());
         }

@@ -104,6 +104,8 @@ public final class PlaylistPublisher implements AutoCloseable {
         try {
             String serverId = server.writePlaylist(user.get(), write.name(), write.itemIds());
             outbox.done(write);
+            log.info("playlist '{}' of {} written: {} items (server id {})", write.name(), user.get().name(),
+                    write.itemIds().size(), serverId);
             return new Result(write.userId(), write.name(), write.itemIds().size(), serverId, null);
         } catch (MediaServerException | StoreException e) {
             Duration delay = backoff(write.attempts());

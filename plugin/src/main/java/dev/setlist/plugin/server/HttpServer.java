@@ -39,6 +39,7 @@ public final class HttpServer implements AutoCloseable {
                 application.property(ServerProperties.WADL_FEATURE_DISABLE, true), false);
         // Jersey's factory sets only the port; without the host Jetty would listen on every interface.
         ((ServerConnector) jetty.getConnectors()[0]).setHost(host);
+        jetty.setErrorHandler(new JsonErrorHandler());
         try {
             jetty.start();
         } catch (Exception e) {

@@ -54,7 +54,8 @@ class ApiAccessTest {
             Map.entry("POST /api/rules/publish", 403),
             Map.entry("GET /api/rules/history", 403),
             Map.entry("GET /api/rules/history/{number}", 403),
-            Map.entry("POST /api/rules/history/{number}/rollback", 403));
+            Map.entry("POST /api/rules/history/{number}/rollback", 403),
+            Map.entry("GET /metrics", 401));
 
     /** Operations with a person in the path that only the admin may call, even for the caller's own data. */
     private static final Set<String> ADMIN_ONLY = Set.of("POST /api/users/{id}/tokens", "GET /api/privacy/{userId}",

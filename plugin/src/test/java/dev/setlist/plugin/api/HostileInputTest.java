@@ -41,11 +41,34 @@ class HostileInputTest {
     private static String alex;
     private static String item;
 
+    private static Http client;
+
+    /**
+     * The client for the next request. Jetty refuses some URIs (an encoded NUL, "ambiguous" encodings) before
+     * Jersey sees them and closes the connection after its 400 page; a client that reused that connection for
+     * a POST would see no answer at all. So after such a page the next request opens a new connection.
+     */
+    private static Http http() {
+        return client;
+    }
+
+    private static Http.Reply admin(String path) {
+        return checked(client.get(path, "Authorization", server.admin()));
+    }
+
+    private static Http.Reply checked(Http.Reply reply) {
+        if (reply.contentType().startsWith("text/html") || reply.header("Connection").equalsIgnoreCase("close")) {
+            client = new Http(server.baseUri());
+        }
+        return reply;
+    }
+
     @BeforeContainer
     static void start() {
         server = DemoServer.dedicated();
+        client = new Http(server.baseUri());
         alex = server.userId("Alex");
-        item = server.get("api/users/" + alex + "/playlist?length=1").json().get("items").get(0).get("itemId").asText();
+        item = admin("api/users/" + alex + "/playlist?length=1").json().get("items").get(0).get("itemId").asText();
     }
 
     @AfterContainer
@@ -61,15 +84,15 @@ class HostileInputTest {
     void theWebhookRefusesWhatItCannotUseAndStoresOnlyWholeEvents(@ForAll("webhookBodies") byte[] body,
                                                                   @ForAll("contentTypes") String contentType) {
         long before = events();
-        Http.Reply reply = server.http().sendBytes("POST", "webhook/jellyfin", body, "Content-Type", contentType,
-                "X-Setlist-Secret", DemoServer.SECRET);
+        Http.Reply reply = checked(http().sendBytes("POST", "webhook/jellyfin", body, "Content-Type", contentType,
+                "X-Setlist-Secret", DemoServer.SECRET));
         assertAnsweredWithoutFault(reply, "webhook " + preview(body));
         long stored = events() - before;
         boolean newEvent = reply.status() == 200 && reply.json().has("seq") && !reply.json().get("duplicate").asBoolean();
         assertThat(stored).as("events stored for %s -> %d %s", preview(body), reply.status(), reply.body())
                 .isEqualTo(newEvent ? 1 : 0);
         if (newEvent) {
-            assertStoredWhole(reply.json().get("seq").asLong());
+            assertStoredWhole(body, reply.json().get("seq").asLong());
         }
     }
 
@@ -78,15 +101,49 @@ class HostileInputTest {
         long before = events();
         byte[] huge = ("{\"NotificationType\": \"PlaybackStop\", \"Name\": \"" + "x".repeat(WebhookResource.MAX_BODY_BYTES)
                 + "\"}").getBytes(StandardCharsets.UTF_8);
-        Http.Reply reply = server.http().sendBytes("POST", "webhook/jellyfin", huge, "Content-Type", "application/json",
-                "X-Setlist-Secret", DemoServer.SECRET);
+        Http.Reply reply = checked(http().sendBytes("POST", "webhook/jellyfin", huge, "Content-Type", "application/json",
+                "X-Setlist-Secret", DemoServer.SECRET));
         assertThat(reply.status()).isEqualTo(413);
         assertThat(reply.json().get("error").asText()).contains(String.valueOf(WebhookResource.MAX_BODY_BYTES));
-        Http.Reply api = server.http().send("PUT", "api/users/" + alex + "/mode",
+        Http.Reply api = checked(http().send("PUT", "api/users/" + alex + "/mode",
                 "{\"mode\": \"focus\", \"x\": \"" + "y".repeat(BodyLimitFilter.MAX_API_BODY_BYTES) + "\"}",
-                "Authorization", server.admin());
+                "Authorization", server.admin()));
         assertThat(api.status()).isEqualTo(413);
         assertThat(api.json().get("error").asText()).contains(String.valueOf(BodyLimitFilter.MAX_API_BODY_BYTES));
+        assertThat(events()).isEqualTo(before);
+    }
+
+    @Example
+    void anIdNoStoreCouldHoldIsRefusedNamingTheParameter() {
+        Http.Reply tooLong = admin("api/privacy/" + "a".repeat(IdParameterFilter.MAX_ID_LENGTH + 1));
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.json().get("error").asText()).startsWith("userId is longer than 64");
+        Http.Reply control = admin("api/users/" + alex + "%00/mode");
+        assertThat(control.status()).isEqualTo(400);
+        Http.Reply contentType = checked(http().post("webhook/jellyfin", "{}", "Content-Type", "nonsense",
+                "X-Setlist-Secret", DemoServer.SECRET));
+        assertThat(contentType.status()).isEqualTo(400);
+        assertThat(contentType.json().get("error").asText()).contains("Content-Type is not a media type");
+    }
+
+    @Example
+    void whatJettyRefusesBeforeJerseyStillSaysWhyInJson() {
+        for (String method : List.of("GET", "DELETE", "PUT")) {
+            Http.Reply refused = checked(http().send(method, "api/users/%0D%0AX-Injected:%201/mode", null,
+                    "Authorization", server.admin()));
+            assertThat(refused.status()).as(method).isEqualTo(400);
+            assertThat(refused.contentType()).as(method).startsWith("application/json");
+            assertThat(refused.json().get("error").asText()).as(method).isNotBlank();
+        }
+    }
+
+    @Example
+    void nestingBeyondTheParsersLimitIsMalformedNotAFault() {
+        long before = events();
+        Http.Reply reply = checked(http().sendBytes("POST", "webhook/jellyfin", nested(5_000), "Content-Type",
+                "application/json", "X-Setlist-Secret", DemoServer.SECRET));
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.json().get("error").asText()).contains("not valid JSON").contains("nesting depth");
         assertThat(events()).isEqualTo(before);
     }
 
@@ -222,10 +279,10 @@ class HostileInputTest {
         long before = events();
         String path = operation.path().replaceAll("\\{\\w+}", java.util.regex.Matcher.quoteReplacement(segment))
                 .substring(1);
-        Http.Reply reply = server.http().send(operation.verb(), path + query,
+        Http.Reply reply = checked(http().send(operation.verb(), path + query,
                 operation.verb().equals("POST") || operation.verb().equals("PUT") ? body : null,
                 "Authorization", server.admin(), "Content-Type", "application/json",
-                "X-Setlist-Secret", DemoServer.SECRET);
+                "X-Setlist-Secret", DemoServer.SECRET));
         assertAnsweredWithoutFault(reply, operation.verb() + " " + path + query + " " + body);
         if (reply.status() >= 400 && !operation.path().startsWith("/webhook")) {
             assertThat(events()).as("a refused request stores nothing").isEqualTo(before);
@@ -237,9 +294,9 @@ class HostileInputTest {
                                                      @ForAll("queries") String query, @ForAll("apiBodies") String body) {
         String path = operation.path().replace("{id}", alex).replace("{userId}", alex).replace("{profile}", "kid")
                 .replace("{itemId}", item).substring(1);
-        Http.Reply reply = server.http().send(operation.verb(), path + query,
+        Http.Reply reply = checked(http().send(operation.verb(), path + query,
                 operation.verb().equals("POST") || operation.verb().equals("PUT") ? body : null,
-                "Authorization", server.admin(), "Content-Type", "application/json");
+                "Authorization", server.admin(), "Content-Type", "application/json"));
         assertAnsweredWithoutFault(reply, operation.verb() + " " + path + query + " " + body);
     }
 
@@ -315,17 +372,26 @@ class HostileInputTest {
         }
     }
 
-    /** The stored event reads back whole: a type, a time, a person and an item. */
-    private static void assertStoredWhole(long seq) {
+    /**
+     * A person's event reads back whole through the person's export: a type, a time, the person and an item.
+     * (Events without a person, such as an item added, are covered by the count alone.)
+     */
+    private static void assertStoredWhole(byte[] body, long seq) {
+        JsonNode delivered;
+        try {
+            delivered = JSON.readTree(body);
+        } catch (java.io.IOException e) {
+            return;
+        }
+        String userId = delivered.path("UserId").asText("");
+        if (!userId.startsWith("f0220000") || !List.of("PlaybackStart", "PlaybackProgress", "PlaybackStop",
+                "UserDataSaved").contains(delivered.path("NotificationType").asText(""))) {
+            return;
+        }
         JsonNode export = null;
-        for (JsonNode user : server.get("api/users").json()) {
-            if (user.get("id").asText().startsWith("f0220000")) {
-                JsonNode events = server.get("api/privacy/" + user.get("id").asText() + "/export").json().get("events");
-                for (JsonNode stored : events) {
-                    if (stored.get("seq").asLong() == seq) {
-                        export = stored;
-                    }
-                }
+        for (JsonNode stored : admin("api/privacy/" + userId + "/export").json().get("events")) {
+            if (stored.get("seq").asLong() == seq) {
+                export = stored;
             }
         }
         assertThat(export).as("event %d is readable in its person's export", seq).isNotNull();
@@ -337,7 +403,7 @@ class HostileInputTest {
     }
 
     private static long events() {
-        return server.http().get("api/health").json().get("events").asLong();
+        return http().get("api/health").json().get("events").asLong();
     }
 
     private static String encode(String text) {
