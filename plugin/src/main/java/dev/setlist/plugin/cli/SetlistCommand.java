@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
         versionProvider = SetlistCommand.VersionProvider.class,
         description = "An open playlist orchestrator for self-hosted media servers.",
         subcommands = {ServeCommand.class, DemoCommand.class, EvaluateCommand.class, TuneCommand.class, RulesCommand.class,
-                ReplayCommand.class, CommandLine.HelpCommand.class})
+                ReplayCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class SetlistCommand implements Runnable {
 
     @Spec
