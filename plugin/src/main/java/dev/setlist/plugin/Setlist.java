@@ -188,7 +188,7 @@ public final class Setlist implements AutoCloseable {
             PlaylistStore playlistStore = new PlaylistStore(database.dataSource(), json);
             PlaylistOutbox outbox = new PlaylistOutbox(database.dataSource(), json);
             trainer = new ModelTrainer(AlsSettings.defaults(), library, ledger, timeline, clock, 50,
-                    new ModelSnapshots(config.dataFolder().resolve("models")));
+                    new ModelSnapshots(config.dataFolder().resolve("models")), ModelTrainer.DEFAULT_MAX_TRAINING_WEIGHT);
             PrivacyService privacy = new PrivacyService(new PrivacyStore(database.dataSource()), eventLog, users,
                     playlistStore, outbox, ledger, clock);
 

@@ -1,13 +1,26 @@
 package dev.setlist.plugin.cli;
 
+import dev.setlist.plugin.sim.bench.BehaviourBench;
+import dev.setlist.plugin.sim.bench.BehaviourReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code setlist bench}: bounded benchmarks that stop by themselves. Without a subcommand it prints its usage. */
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code setlist bench}: bounded benchmarks that stop by themselves and print their figures. {@code bench
+ * behaviours} runs the household simulator against Setlist and a naive baseline, one row per failure mode of
+ * personalization; {@code bench load} and {@code bench playlists} drive a real server on loopback.
+ */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Bounded benchmarks that stop by themselves and print their figures (see docs/benchmarks.md).",
-        subcommands = {BenchLoadCommand.class, BenchPlaylistsCommand.class})
+        subcommands = {BenchCommand.Behaviours.class, BenchLoadCommand.class, BenchPlaylistsCommand.class})
 final class BenchCommand implements Runnable {
 
     @Spec
@@ -16,5 +29,52 @@ final class BenchCommand implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** {@code setlist bench behaviours [--seed N] [--quick] [--out FOLDER]}. Exit code 1 when a row is not better. */
+    @Command(name = "behaviours", mixinStandardHelpOptions = true,
+            description = "Simulate a household and compare Setlist with a naive baseline (raw watch time, no rules, "
+                    + "no exploration) on each failure mode: sleepy viewer, binge fatigue, cold start, context, filter "
+                    + "bubble, shared account, manipulation. Prints a Markdown table; writes SVG plots and the table "
+                    + "to --out. Exit code 1 when Setlist is not better on every row.")
+    static final class Behaviours implements Callable<Integer> {
+
+        @Option(names = "--seed", defaultValue = "42", description = "Seed of the library, household and draws (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--quick", description = "The reduced run of the test suite (fewer days).")
+        boolean quick;
+
+        @Option(names = "--out", defaultValue = "docs/behaviours",
+                description = "Folder for the SVG plots and results.md (default: ${DEFAULT-VALUE}).")
+        Path out;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            // One line per nightly training would drown the table.
+            System.setProperty("org.slf4j.simpleLogger.log.dev.setlist.plugin.taste", "warn");
+            PrintWriter output = spec.commandLine().getOut();
+            BehaviourBench.Settings settings = quick ? BehaviourBench.Settings.quick(seed) : BehaviourBench.Settings.full(seed);
+            long started = System.nanoTime();
+            BehaviourBench bench = new BehaviourBench(settings, BehaviourBench.defaultRules());
+            BehaviourReport report = new BehaviourReport(settings, bench.run(),
+                    Duration.ofNanos(System.nanoTime() - started));
+            output.print(report.markdown());
+            try {
+                report.write(out);
+                output.println();
+                output.println("plots and results.md written to " + out.toAbsolutePath());
+            } catch (IOException e) {
+                spec.commandLine().getErr().println("setlist: cannot write to " + out + ": " + e.getMessage());
+                spec.commandLine().getErr().flush();
+                output.flush();
+                return SetlistCommand.EXIT_FAILURE;
+            }
+            output.flush();
+            return report.allBetter() ? 0 : SetlistCommand.EXIT_FAILURE;
+        }
     }
 }

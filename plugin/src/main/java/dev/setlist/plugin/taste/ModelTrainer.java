@@ -52,12 +52,22 @@ public final class ModelTrainer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ModelTrainer.class);
 
+    /**
+     * The most one person's interaction with one item weighs in training (the influence cap): a film
+     * finished twice and made a favourite weighs 1 + 1.5 + 2 = 4.5, so honest devotion stays under it,
+     * while a thousand scripted plays of one item from one account (1 + 999 x 1.5 in the ledger) count
+     * no more than that. Without it, one account could drag an item's vector, and so its rank for
+     * everybody else, wherever it liked (docs/behaviours.md, "Manipulation").
+     */
+    public static final double DEFAULT_MAX_TRAINING_WEIGHT = 5.0;
+
     private final AlsSettings alsSettings;
     private final Library library;
     private final InteractionLedger ledger;
     private final PlayTimeline timeline;
     private final Clock clock;
     private final int retrainAfterEvents;
+    private final double maxTrainingWeight;
     private final AtomicReference<TasteModel> current = new AtomicReference<>();
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final AtomicReference<String> lastFailure = new AtomicReference<>();
@@ -77,13 +87,21 @@ public final class ModelTrainer implements AutoCloseable {
 
     public ModelTrainer(AlsSettings alsSettings, Library library, InteractionLedger ledger, PlayTimeline timeline,
                         Clock clock, int retrainAfterEvents) {
-        this(alsSettings, library, ledger, timeline, clock, retrainAfterEvents, null);
+        this(alsSettings, library, ledger, timeline, clock, retrainAfterEvents, null, DEFAULT_MAX_TRAINING_WEIGHT);
     }
 
-    /** A trainer that saves every model it trains to {@code snapshots} ({@code null}: none). */
+    /**
+     * A trainer that saves every model it trains to {@code snapshots} ({@code null}: none) and caps each
+     * person's weight per item at {@code maxTrainingWeight} in training ({@link Double#POSITIVE_INFINITY}: no
+     * cap). Fold-in at request time still sees a person's own full weights.
+     */
     public ModelTrainer(AlsSettings alsSettings, Library library, InteractionLedger ledger, PlayTimeline timeline,
-                        Clock clock, int retrainAfterEvents, ModelSnapshots snapshots) {
+                        Clock clock, int retrainAfterEvents, ModelSnapshots snapshots, double maxTrainingWeight) {
+        if (!(maxTrainingWeight > 0)) {
+            throw new IllegalArgumentException("maxTrainingWeight must be positive, was " + maxTrainingWeight);
+        }
         this.snapshots = snapshots;
+        this.maxTrainingWeight = maxTrainingWeight;
         this.alsSettings = alsSettings;
         this.library = library;
         this.ledger = ledger;
@@ -114,7 +132,7 @@ public final class ModelTrainer implements AutoCloseable {
             builder.addUser(userId);
             ledger.snapshot(userId).values().forEach(interaction -> {
                 if (interaction.weight() > 0 && items.indexOf(interaction.itemId()) >= 0) {
-                    builder.add(userId, interaction.itemId(), (float) interaction.weight(),
+                    builder.add(userId, interaction.itemId(), (float) Math.min(interaction.weight(), maxTrainingWeight),
                             interaction.lastPlayed() == null ? 0 : interaction.lastPlayed().toEpochMilli());
                 }
             });

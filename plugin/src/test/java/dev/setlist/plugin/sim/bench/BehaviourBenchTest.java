@@ -1,0 +1,87 @@
+package dev.setlist.plugin.sim.bench;
+
+import dev.setlist.rules.RuleBook;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The behaviour benchmarks at reduced size ({@link BehaviourBench.Settings#quick}): every row must show
+ * Setlist better than the naive baseline on the same simulated household. The full run is
+ * {@code setlist bench behaviours}; its figures are in docs/behaviours.md.
+ */
+class BehaviourBenchTest {
+
+    private static final long SEED = 42;
+    private static RuleBook rules;
+    private static List<BehaviourRow> rows;
+
+    @BeforeAll
+    static void runTheReducedBench() {
+        rules = BehaviourBench.defaultRules();
+        rows = new BehaviourBench(BehaviourBench.Settings.quick(SEED), rules).run();
+    }
+
+    private static BehaviourRow row(String behaviour) {
+        return rows.stream().filter(row -> row.behaviour().equals(behaviour)).findFirst().orElseThrow();
+    }
+
+    private static void assertBetter(String behaviour) {
+        BehaviourRow row = row(behaviour);
+        assertThat(row.setlistBetter())
+                .as("%s: Setlist %s vs baseline %s (%s)", behaviour, row.setlist(), row.baseline(), row.detail())
+                .isTrue();
+    }
+
+    @Test
+    void theSleepyViewerDoesNotTurnIntoADocumentaryFan() {
+        assertBetter("Sleepy viewer");
+    }
+
+    @Test
+    void aBingeIsFollowedByOtherGenres() {
+        assertBetter("Binge fatigue");
+        assertThat(row("Binge fatigue").setlist()).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void pairwiseAnswersTellMoreThanStarsFromSomeoneWhoRatesEverythingHigh() {
+        assertBetter("Cold start");
+    }
+
+    @Test
+    void noOfferedItemBreaksTheActiveMode() {
+        assertBetter("Context");
+        assertThat(row("Context").setlist()).isZero();
+    }
+
+    @Test
+    void explorationWidensWhatTheHouseholdPlaysAndAdaptsToThePerson() {
+        assertBetter("Filter bubble: coverage");
+        assertBetter("Filter bubble: genres");
+        assertBetter("Exploration adapts");
+    }
+
+    @Test
+    void profilesKeepTheChildAndTheParentApart() {
+        assertBetter("Shared account");
+        assertThat(row("Shared account").detail()).contains("Setlist 0 of");
+    }
+
+    @Test
+    void aBurstOfFakePlaysFromOneAccountBarelyMovesAnyoneElsesRanking() {
+        assertBetter("Manipulation");
+    }
+
+    @Test
+    void theSameSeedGivesTheSameFigures() {
+        BehaviourRow again = new BehaviourBench(BehaviourBench.Settings.quick(SEED), rules).sharedAccount();
+        BehaviourRow first = row("Shared account");
+        assertThat(again.setlist()).isEqualTo(first.setlist());
+        assertThat(again.baseline()).isEqualTo(first.baseline());
+        assertThat(again.detail()).isEqualTo(first.detail());
+    }
+}
