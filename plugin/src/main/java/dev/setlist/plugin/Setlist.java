@@ -22,6 +22,9 @@ import dev.setlist.plugin.api.UsersResource;
 import dev.setlist.plugin.api.WebUiResource;
 import dev.setlist.plugin.api.WebhookResource;
 import dev.setlist.plugin.auth.AdminKey;
+import dev.setlist.plugin.auth.JellyfinTokens;
+import dev.setlist.plugin.jellyfin.JellyfinIds;
+import dev.setlist.plugin.media.MediaServerException;
 import dev.setlist.plugin.auth.TokenStore;
 import dev.setlist.plugin.auth.WebhookSecret;
 import dev.setlist.plugin.config.SetlistConfig;
@@ -64,6 +67,10 @@ import dev.setlist.plugin.store.UserStore;
 import dev.setlist.plugin.taste.ModelTrainer;
 import dev.setlist.plugin.taste.OnboardingService;
 import dev.setlist.plugin.taste.PersonHistory;
+import dev.setlist.plugin.taste.FreshStarts;
+import dev.setlist.plugin.taste.TasteReset;
+import dev.setlist.plugin.store.TasteResetStore;
+import dev.setlist.plugin.api.TasteResource;
 import dev.setlist.scorer.als.AlsSettings;
 import dev.setlist.scorer.sequencing.Sequencer;
 import dev.setlist.rules.FileVersionStore;
@@ -183,8 +190,9 @@ public final class Setlist implements AutoCloseable {
             MediaServer mediaServer;
             JellyfinSync sync = null;
             JellyfinSocketSource socketSource = null;
+            JellyfinClient jellyfinClient = null;
             if (jellyfin) {
-                JellyfinClient jellyfinClient = new JellyfinClient(config.jellyfinUrl().orElseThrow(),
+                jellyfinClient = new JellyfinClient(config.jellyfinUrl().orElseThrow(),
                         config.jellyfinApiKey().orElseThrow(), Version.current(), JELLYFIN_TIMEOUT);
                 JellyfinServer jellyfinServer = new JellyfinServer(jellyfinClient, playlistStore, clock);
                 mediaServer = jellyfinServer;
@@ -218,18 +226,33 @@ public final class Setlist implements AutoCloseable {
             Health health = new Health(Version.current(), database, eventLog, library, users, mediaServer);
             health.addProblemSource(liveTrainer::problems);
             TokenStore tokens = new TokenStore(database.dataSource(), random, clock);
+            JellyfinClient jellyfinUsers = jellyfinClient;
+            // A Jellyfin access token stands for its user, unless that account is disabled.
+            JellyfinTokens jellyfinTokens = jellyfinUsers == null ? null : new JellyfinTokens(token -> {
+                try {
+                    return jellyfinUsers.me(token)
+                            .filter(user -> user.id() != null)
+                            .filter(user -> user.policy() == null || !Boolean.TRUE.equals(user.policy().isDisabled()))
+                            .map(user -> JellyfinIds.normalize(user.id()));
+                } catch (MediaServerException e) {
+                    throw new JellyfinTokens.Unavailable(e.getMessage(), e);
+                }
+            }, clock);
             rules = built(rulesBuild);
             LiveRuleBook liveRules = rules;
             health.addProblemSource(() -> liveRules.status().lastProblems().stream()
                     .map(problem -> "rules refused, " + liveRules.version() + " keeps serving: " + problem).toList());
             SessionMood mood = new SessionMood();
             OfferLog offers = new OfferLog();
-            PersonHistory histories = new PersonHistory(ledger, people);
-            PlaylistService playlists = new PlaylistService(library, profiles, people, histories, ledger, timeline, trainer, mood,
+            FreshStarts freshStarts = new FreshStarts(new TasteResetStore(database.dataSource()), config.signals())
+                    .rebuild(eventLog);
+            ingestor.addListener(freshStarts::apply);
+            PersonHistory histories = new PersonHistory(ledger, people, freshStarts);
+            PlaylistService playlists = new PlaylistService(library, profiles, people, histories, timeline, trainer, mood,
                     offers, rules, new Sequencer(), TuningDefaults.STANDARD, clock, ZoneId.systemDefault());
-            JourneyService journeys = new JourneyService(library, profiles, people, histories, ledger, timeline, trainer,
+            JourneyService journeys = new JourneyService(library, profiles, people, histories, timeline, trainer,
                     rules, new Sequencer(), clock, ZoneId.systemDefault());
-            GroupPlaylistService groups = new GroupPlaylistService(profiles, people, histories, ledger, trainer, rules,
+            GroupPlaylistService groups = new GroupPlaylistService(profiles, people, histories, trainer, rules,
                     new Sequencer(), TuningDefaults.STANDARD, clock, ZoneId.systemDefault());
             ServedPlaylistStore servedPlaylists = new ServedPlaylistStore(database.dataSource());
             ServedPlaylistLog servedLog = new ServedPlaylistLog(servedPlaylists, library, clock);
@@ -240,6 +263,9 @@ public final class Setlist implements AutoCloseable {
             privacy.afterDelete(people::forgetWildcardAnswers);
             // An account's profiles are people too: deleting the account deletes each of them as a person.
             privacy.afterDelete(account -> profiles.forgetAccount(account).forEach(privacy::delete));
+            TasteReset tasteReset = new TasteReset(profiles, people, eventLog, ledger, timeline, freshStarts,
+                    servedLog, mood, offers, liveTrainer, clock);
+            privacy.afterDelete(freshStarts::forget);
             FeedbackService feedback = new FeedbackService(library, profiles, people, ingestor, mood, offers, playlists,
                     TuningDefaults.STANDARD, clock);
             PlaylistPublisher publisher = new PlaylistPublisher(mediaServer, outbox, users, clock, PUBLISH_FIRST_RETRY,
@@ -269,7 +295,7 @@ public final class Setlist implements AutoCloseable {
                     .register(new ObjectMapperResolver(json))
                     .register(new ErrorMappers.WebApplication())
                     .register(new ErrorMappers.Unexpected())
-                    .register(new AuthFilter(adminKey, tokens))
+                    .register(new AuthFilter(adminKey, tokens, jellyfinTokens))
                     .register(new HealthResource(health))
                     .register(new WebhookResource(webhookSecret.secret(), new WebhookPayloadParser(json), ingestor, clock))
                     .register(new UsersResource(users, tokens, playlists, profiles))
@@ -277,6 +303,7 @@ public final class Setlist implements AutoCloseable {
                     .register(new JourneyResource(journeys, profiles))
                     .register(new TogetherResource(groups))
                     .register(new InsightsResource(insights, profiles))
+                    .register(new TasteResource(tasteReset, profiles))
                     .register(new ServedPlaylistFilter(servedLog))
                     .register(new FeedbackResource(feedback, json))
                     .register(new OnboardingResource(new OnboardingService(library, profiles, people, histories, trainer), json))

@@ -7,11 +7,13 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 
 /**
- * A person's control over their data. Needs the admin key.
+ * A person's control over their data: the admin key, or that person's own token (403 otherwise).
  *
  * <ul>
  *   <li>{@code GET /api/privacy/{userId}}: {@link PrivacyService.Status} (paused, since, events left out, events kept).</li>
@@ -34,31 +36,36 @@ public final class PrivacyResource {
     }
 
     @GET
-    public PrivacyService.Status status(@PathParam("userId") String userId) {
+    public PrivacyService.Status status(@PathParam("userId") String userId, @Context SecurityContext security) {
+        Access.requirePerson(security, userId);
         return privacy.status(userId);
     }
 
     @POST
     @Path("pause")
-    public PrivacyService.Status pause(@PathParam("userId") String userId) {
+    public PrivacyService.Status pause(@PathParam("userId") String userId, @Context SecurityContext security) {
+        Access.requirePerson(security, userId);
         return privacy.setPaused(userId, true);
     }
 
     @POST
     @Path("resume")
-    public PrivacyService.Status resume(@PathParam("userId") String userId) {
+    public PrivacyService.Status resume(@PathParam("userId") String userId, @Context SecurityContext security) {
+        Access.requirePerson(security, userId);
         return privacy.setPaused(userId, false);
     }
 
     @GET
     @Path("export")
-    public Response export(@PathParam("userId") String userId) {
+    public Response export(@PathParam("userId") String userId, @Context SecurityContext security) {
+        Access.requirePerson(security, userId);
         return Response.ok(privacy.export(userId))
                 .header("Content-Disposition", "attachment; filename=\"setlist-" + userId + ".json\"").build();
     }
 
     @DELETE
-    public PrivacyService.Deleted delete(@PathParam("userId") String userId) {
+    public PrivacyService.Deleted delete(@PathParam("userId") String userId, @Context SecurityContext security) {
+        Access.requirePerson(security, userId);
         return privacy.delete(userId);
     }
 }

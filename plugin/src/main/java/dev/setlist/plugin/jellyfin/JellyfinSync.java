@@ -128,15 +128,37 @@ public final class JellyfinSync implements AutoCloseable {
      * @throws MediaServerException when Jellyfin fails (also recorded for health)
      */
     public synchronized void syncNow() {
+        syncNow(Progress.NONE);
+    }
+
+    /** What a sync reports as it goes, on the syncing thread: a stage, and how far it is (total -1: unknown). */
+    @FunctionalInterface
+    public interface Progress {
+        /** Reports nothing. */
+        Progress NONE = (stage, done, total) -> { };
+
+        void step(String stage, int done, int total);
+    }
+
+    /**
+     * One sync, on the calling thread, telling {@code progress} about each stage.
+     *
+     * @throws MediaServerException when Jellyfin fails (also recorded for health)
+     */
+    public synchronized void syncNow(Progress progress) {
         Instant started = clock.instant();
         try {
+            progress.step("people", 0, -1);
             List<MediaUser> people = server.users();
+            progress.step("people", people.size(), people.size());
             for (MediaUser person : people) {
                 users.upsert(person, started);
             }
             boolean full = lastFullSweep == null || Duration.between(lastFullSweep, started).compareTo(FULL_SWEEP_EVERY) >= 0;
+            progress.step("catalog", 0, -1);
             if (full) {
                 List<ItemProfile> catalog = server.catalog();
+                progress.step("catalog", catalog.size(), catalog.size());
                 Set<String> onServer = new HashSet<>();
                 catalog.forEach(item -> onServer.add(item.id()));
                 library.putAll(catalog);
@@ -150,14 +172,17 @@ public final class JellyfinSync implements AutoCloseable {
                         people.size());
             } else {
                 List<ItemProfile> changed = server.changedSince(lastSync.minus(Duration.ofMinutes(1)));
+                progress.step("catalog", changed.size(), changed.size());
                 library.putAll(changed);
                 changed.forEach(item -> described.add(item.id()));
                 log.debug("catalog refreshed from Jellyfin: {} items changed", changed.size());
             }
             if (importHistory) {
-                for (MediaUser person : people) {
-                    importHistoryOnce(person);
+                for (int done = 0; done < people.size(); done++) {
+                    progress.step("history", done, people.size());
+                    importHistoryOnce(people.get(done));
                 }
+                progress.step("history", people.size(), people.size());
             }
             boolean first = lastSync == null;
             lastSync = started;

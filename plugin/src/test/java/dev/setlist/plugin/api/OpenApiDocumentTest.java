@@ -25,7 +25,7 @@ class OpenApiDocumentTest {
             ApiDocsResource.class, WebUiResource.class, FeedbackResource.class,
             OnboardingResource.class, ModeResource.class, TuningResource.class, WhyResource.class,
             SurpriseResource.class, ProfilesResource.class, JourneyResource.class,
-            TogetherResource.class, InsightsResource.class);
+            TogetherResource.class, InsightsResource.class, TasteResource.class);
 
     @Test
     void documentsEveryOperationOfTheApi() throws IOException {

@@ -10,6 +10,7 @@ import dev.setlist.scorer.session.SessionModel;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Objects;
 
@@ -166,6 +167,10 @@ public final class CandidateGenerator {
                     }
                 }
             }
+            BitSet excluded = request.excluded();
+            for (int item = excluded.nextSetBit(0); item >= 0 && item < n; item = excluded.nextSetBit(item + 1)) {
+                other[item] = Float.NEGATIVE_INFINITY;
+            }
         }
 
         /** {@code wPopularity * popularity + wContent * content + wSession * session} for every item. */
@@ -214,9 +219,20 @@ public final class CandidateGenerator {
             }
             for (int item = 0; item < n; item++) {
                 float bound = upper[item];
-                if (bound != Float.NEGATIVE_INFINITY && (!best.isFull() || bound >= best.threshold())) {
-                    best.offer(item, score(item));
+                if (bound == Float.NEGATIVE_INFINITY || (best.isFull() && bound < best.threshold())) {
+                    continue;
                 }
+                if (exploration == null || !best.isFull()) {
+                    best.offer(item, score(item));
+                    continue;
+                }
+                // The exact variance costs a triangular solve (d^2); the exact taste and the variance bound first
+                // tell whether it can matter. The same widening as above keeps the selection exact.
+                float known = tasteWeight * taste(item) + other[item];
+                if (known + (float) (1.001 * beta * exploration.standardDeviationBound(item)) < best.threshold()) {
+                    continue;
+                }
+                best.offer(item, known + bonus(item));
             }
             return best.drainBestFirst();
         }
