@@ -97,12 +97,8 @@ public record TasteModel(IdIndex items, List<ItemProfile> catalog, AlsModel mode
 
     /** Cosine similarity of two items in the latent space, 0 when either vector is zero. */
     public double similarity(int a, int b) {
-        float[] x = model.itemVector(a);
-        float[] y = model.itemVector(b);
-        double dot = 0;
-        for (int f = 0; f < x.length; f++) {
-            dot += (double) x[f] * y[f];
-        }
+        // One copy of a's vector; b's is read in place.
+        double dot = model.itemDot(b, model.itemVector(a));
         double norms = Math.sqrt((double) model.itemSquaredNorm(a) * model.itemSquaredNorm(b));
         return norms == 0 ? 0 : dot / norms;
     }

@@ -131,6 +131,7 @@ public final class CandidateGenerator {
         private final float[] sessionScores;
         private final float tasteWeight = (float) weights.taste();
         private final float userTail;
+        private final java.util.Map<Integer, Float> bonuses = new java.util.HashMap<>();
 
         Scoring(CandidateRequest request) {
             int n = catalog.size();
@@ -242,7 +243,17 @@ public final class CandidateGenerator {
         }
 
         private float bonus(int item) {
-            return exploration == null ? 0f : (float) (beta * exploration.standardDeviation(item));
+            if (exploration == null) {
+                return 0f;
+            }
+            // Each exact bonus costs a triangular solve; the items returned were scored once already.
+            Float known = bonuses.get(item);
+            if (known != null) {
+                return known;
+            }
+            float bonus = (float) (beta * exploration.standardDeviation(item));
+            bonuses.put(item, bonus);
+            return bonus;
         }
 
         private float score(int item) {
