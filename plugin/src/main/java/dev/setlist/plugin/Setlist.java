@@ -3,6 +3,9 @@ package dev.setlist.plugin;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.setlist.plugin.api.ApiDocsResource;
 import dev.setlist.plugin.api.AuthFilter;
+import dev.setlist.plugin.api.BodyLimitFilter;
+import dev.setlist.plugin.api.IdParameterFilter;
+import dev.setlist.plugin.api.SecurityHeadersFilter;
 import dev.setlist.plugin.api.ErrorMappers;
 import dev.setlist.plugin.api.ModeResource;
 import dev.setlist.plugin.api.SurpriseResource;
@@ -11,12 +14,18 @@ import dev.setlist.plugin.api.WhyResource;
 import dev.setlist.plugin.api.OnboardingResource;
 import dev.setlist.plugin.api.FeedbackResource;
 import dev.setlist.plugin.api.HealthResource;
+import dev.setlist.plugin.api.IngestionRefusedMapper;
 import dev.setlist.plugin.api.InsightsResource;
 import dev.setlist.plugin.api.ServedPlaylistFilter;
 import dev.setlist.plugin.api.JourneyResource;
 import dev.setlist.plugin.api.PrivacyResource;
 import dev.setlist.plugin.api.ProfilesResource;
 import dev.setlist.plugin.api.PublishResource;
+import dev.setlist.plugin.api.CallerResource;
+import dev.setlist.plugin.api.PlaylistSendResource;
+import dev.setlist.plugin.api.RulesResource;
+import dev.setlist.plugin.api.SettingsResource;
+import dev.setlist.plugin.rulebook.RuleWorkbench;
 import dev.setlist.plugin.api.TogetherResource;
 import dev.setlist.plugin.api.UsersResource;
 import dev.setlist.plugin.api.WebUiResource;
@@ -64,6 +73,7 @@ import dev.setlist.plugin.store.Database;
 import dev.setlist.plugin.store.JdbcEventLog;
 import dev.setlist.plugin.store.SettingStore;
 import dev.setlist.plugin.store.UserStore;
+import dev.setlist.plugin.taste.ModelSnapshots;
 import dev.setlist.plugin.taste.ModelTrainer;
 import dev.setlist.plugin.taste.OnboardingService;
 import dev.setlist.plugin.taste.PersonHistory;
@@ -123,9 +133,11 @@ public final class Setlist implements AutoCloseable {
     private final LiveRuleBook rules;
     private final HttpServer server;
     private final List<AutoCloseable> background;
+    private final EventIngestor ingestor;
 
     private Setlist(Database database, ModelTrainer trainer, LiveRuleBook rules, HttpServer server,
-                    List<AutoCloseable> background) {
+                    List<AutoCloseable> background, EventIngestor ingestor) {
+        this.ingestor = ingestor;
         this.database = database;
         this.trainer = trainer;
         this.rules = rules;
@@ -179,11 +191,13 @@ public final class Setlist implements AutoCloseable {
             ProfileService profiles = new ProfileService(new ProfileStore(database.dataSource()), users, clock);
             PlaylistStore playlistStore = new PlaylistStore(database.dataSource(), json);
             PlaylistOutbox outbox = new PlaylistOutbox(database.dataSource(), json);
-            trainer = new ModelTrainer(AlsSettings.defaults(), library, ledger, timeline, clock, 50);
+            trainer = new ModelTrainer(AlsSettings.defaults(), library, ledger, timeline, clock, 50,
+                    new ModelSnapshots(config.dataFolder().resolve("models")));
             PrivacyService privacy = new PrivacyService(new PrivacyStore(database.dataSource()), eventLog, users,
                     playlistStore, outbox, ledger, clock);
 
             EventIngestor ingestor = new EventIngestor(eventLog, users, library, clock, privacy, profiles);
+            background.add(ingestor);
             privacy.afterDelete(ingestor::forgetUser);
             ingestor.addListener(ledger::apply);
             ingestor.addListener(timeline::apply);
@@ -209,14 +223,17 @@ public final class Setlist implements AutoCloseable {
                         DemoHousehold.standard());
                 mediaServer = demoServer;
                 int seeded = DemoSeeder.seedOnce(demoServer, DEMO_SEED, clock.instant(), library, users, people,
-                        ingestor, settings);
+                        ingestor, settings, config.signals().zone());
                 if (seeded > 0) {
                     log.info("demo library loaded: {} items, {} people, {} history events",
                             library.size(), demoServer.users().size(), seeded);
                 }
             }
 
-            trainer.trainNow();
+            // The last complete model serves at once (retrained in the background when events arrived since).
+            if (!trainer.restoreLatest()) {
+                trainer.trainNow();
+            }
             ModelTrainer liveTrainer = trainer;
             ingestor.addListener(event -> liveTrainer.onEvent());
             privacy.afterDelete(deleted -> liveTrainer.trainNow());
@@ -225,6 +242,7 @@ public final class Setlist implements AutoCloseable {
             WebhookSecret.Resolved webhookSecret = WebhookSecret.resolve(config.webhookSecret(), settings, random);
             Health health = new Health(Version.current(), database, eventLog, library, users, mediaServer);
             health.addProblemSource(liveTrainer::problems);
+            health.addProblemSource(ingestor::problems);
             TokenStore tokens = new TokenStore(database.dataSource(), random, clock);
             JellyfinClient jellyfinUsers = jellyfinClient;
             // A Jellyfin access token stands for its user, unless that account is disabled.
@@ -290,12 +308,17 @@ public final class Setlist implements AutoCloseable {
                 socketSource.start();
             }
 
+            RuleWorkbench workbench = new RuleWorkbench(rules, config.rulesFolder().orElse(null));
             ResourceConfig application = new ResourceConfig()
                     .register(JacksonFeature.withoutExceptionMappers())
                     .register(new ObjectMapperResolver(json))
                     .register(new ErrorMappers.WebApplication())
                     .register(new ErrorMappers.Unexpected())
+                    .register(new BodyLimitFilter())
+                    .register(new SecurityHeadersFilter())
+                    .register(new IngestionRefusedMapper())
                     .register(new AuthFilter(adminKey, tokens, jellyfinTokens))
+                    .register(new IdParameterFilter())
                     .register(new HealthResource(health))
                     .register(new WebhookResource(webhookSecret.secret(), new WebhookPayloadParser(json), ingestor, clock))
                     .register(new UsersResource(users, tokens, playlists, profiles))
@@ -314,6 +337,10 @@ public final class Setlist implements AutoCloseable {
                     .register(new ApiDocsResource())
                     .register(new PrivacyResource(privacy))
                     .register(new PublishResource(schedule, publisher, outbox))
+                    .register(new PlaylistSendResource(publisher, users, library, json))
+                    .register(new RulesResource(workbench, json))
+                    .register(new SettingsResource(health, config, sync, webhookSecret.secret(), workbench))
+                    .register(new CallerResource())
                     .register(new WebUiResource());
             HttpServer server = HttpServer.start(config.host(), config.port(), application);
             URI url = server.baseUri();
@@ -328,7 +355,7 @@ public final class Setlist implements AutoCloseable {
                         + webhookSecret.secret());
             }
             out.flush();
-            return new Setlist(database, trainer, rules, server, List.copyOf(background));
+            return new Setlist(database, trainer, rules, server, List.copyOf(background), ingestor);
         } catch (RuntimeException e) {
             closeAll(background);
             rulesBuild.thenAccept(LiveRuleBook::close);
@@ -354,6 +381,20 @@ public final class Setlist implements AutoCloseable {
 
     public URI baseUri() {
         return server.baseUri();
+    }
+
+    /**
+     * What the running parts have done, for the load benches.
+     *
+     * @param ingestion      the group commit's counts
+     * @param modelTrainings trainings finished since start
+     * @param rulesVersion   the rule book serving now
+     */
+    public record Vitals(dev.setlist.plugin.events.EventWriter.Stats ingestion, long modelTrainings, String rulesVersion) {
+    }
+
+    public Vitals vitals() {
+        return new Vitals(ingestor.writerStats(), trainer.trainings(), rules.version());
     }
 
     @Override

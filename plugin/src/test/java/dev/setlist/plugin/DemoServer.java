@@ -46,6 +46,20 @@ public final class DemoServer implements ExtensionContext.Store.CloseableResourc
         http = new Http(setlist.baseUri());
     }
 
+    /**
+     * A server of its own, not the shared one, for tests that change what every playlist sees (the web UI's
+     * browser tests publish rules) and for test engines that cannot use the shared one (jqwik has no JUnit
+     * Jupiter extensions). The caller closes it.
+     */
+    public static DemoServer dedicated() {
+        return new DemoServer();
+    }
+
+    /** The server's address, for example {@code http://127.0.0.1:41234/}. */
+    public java.net.URI baseUri() {
+        return setlist.baseUri();
+    }
+
     public Http http() {
         return http;
     }

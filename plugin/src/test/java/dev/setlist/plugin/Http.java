@@ -25,7 +25,12 @@ public final class Http {
     }
 
     /** A response with its body read as text, and as JSON when it is JSON. */
-    public record Reply(int status, String body, String contentType) {
+    public record Reply(int status, String body, String contentType, java.net.http.HttpHeaders headers) {
+        /** The first value of header {@code name}, or empty. */
+        public String header(String name) {
+            return headers.firstValue(name).orElse("");
+        }
+
         public JsonNode json() {
             try {
                 return new ObjectMapper().readTree(body);
@@ -50,6 +55,12 @@ public final class Http {
         return send(HttpRequest.newBuilder(base.resolve(path)).method(method, publisher), headers);
     }
 
+    /** Any method, with a body of raw bytes (which may be anything, valid UTF-8 or not). */
+    public Reply sendBytes(String method, String path, byte[] body, String... headers) {
+        return send(HttpRequest.newBuilder(base.resolve(path))
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body)), headers);
+    }
+
     public Reply delete(String path, String... headers) {
         return send(HttpRequest.newBuilder(base.resolve(path)).DELETE(), headers);
     }
@@ -62,7 +73,7 @@ public final class Http {
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.body(),
-                    response.headers().firstValue("Content-Type").orElse(""));
+                    response.headers().firstValue("Content-Type").orElse(""), response.headers());
         } catch (IOException e) {
             throw new AssertionError("request failed: " + e, e);
         } catch (InterruptedException e) {

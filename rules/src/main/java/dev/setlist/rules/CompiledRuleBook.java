@@ -1,5 +1,6 @@
 package dev.setlist.rules;
 
+import dev.setlist.rules.guard.AllocationMeter;
 import dev.setlist.rules.model.ActiveMode;
 import dev.setlist.rules.model.Adjustment;
 import dev.setlist.rules.model.ArtistCap;
@@ -278,6 +279,7 @@ public final class CompiledRuleBook implements RuleBook {
                     }
                 });
                 String[] stop = new String[1];
+                long allocatedBefore = AllocationMeter.allocatedByThisThread();
                 AgendaFilter guard = (Match match) -> {
                     String name = match.getRule().getName();
                     if (firings >= limits.maxFirings()) {
@@ -287,6 +289,10 @@ public final class CompiledRuleBook implements RuleBook {
                     } else if (System.nanoTime() > deadline) {
                         stop[0] = "stopped at the time limit of " + limits.timeLimit().toMillis() + " ms before rule '"
                                 + name + "'";
+                    } else if (AllocationMeter.allocatedByThisThread() - allocatedBefore > limits.maxAllocatedBytes()) {
+                        stop[0] = "stopped after allocating more than " + (limits.maxAllocatedBytes() >> 20)
+                                + " MiB (the allocation limit) before rule '" + name + "': does a rule grow a value "
+                                + "every time it fires?";
                     }
                     if (stop[0] != null) {
                         kieSession.halt();
@@ -303,7 +309,7 @@ public final class CompiledRuleBook implements RuleBook {
                 String rule = e.getMatch() == null ? "?" : e.getMatch().getRule().getName();
                 return "rule '" + rule + "' failed: " + cause.getClass().getSimpleName()
                         + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
-            } catch (RuntimeException | StackOverflowError | LinkageError e) {
+            } catch (RuntimeException | StackOverflowError | LinkageError | OutOfMemoryError e) {
                 return "the rules failed: " + e.getClass().getSimpleName()
                         + (e.getMessage() == null ? "" : ": " + e.getMessage());
             } finally {

@@ -240,6 +240,8 @@ public final class LiveRuleBook implements RuleBook, AutoCloseable {
         }
         Served served = current.get();
         if (served != null && served.digest().equals(RuleFile.digest(files))) {
+            // The folder is back to what serves (a refused file deleted or undone): nothing is pending any more.
+            lastProblems = List.of();
             return new PublishResult(versions.latest().orElse(null), List.of());
         }
         CompileResult result = attempt(files, "next");

@@ -15,12 +15,23 @@ import java.util.Objects;
  *                   shipped packs take about a millisecond warm, but a cold JVM on a busy machine can take
  *                   hundreds of milliseconds for its first evaluations, and a limit that trips on those
  *                   would drop good rules)
+ * @param maxAllocatedBytes bytes one evaluation may allocate, checked before every firing where the JVM counts
+ *                   allocation per thread (default 256 MiB: the shipped packs allocate a few MiB for 300 candidates;
+ *                   a rule that grows memory firing after firing is stopped long before the heap runs out)
  */
-public record RuleLimits(int maxFirings, Duration timeLimit) {
+public record RuleLimits(int maxFirings, Duration timeLimit, long maxAllocatedBytes) {
 
-    public static final RuleLimits DEFAULTS = new RuleLimits(10_000, Duration.ofSeconds(1));
+    public static final RuleLimits DEFAULTS = new RuleLimits(10_000, Duration.ofSeconds(1), 256L << 20);
+
+    /** Limits with the default allocation limit. */
+    public RuleLimits(int maxFirings, Duration timeLimit) {
+        this(maxFirings, timeLimit, DEFAULTS.maxAllocatedBytes());
+    }
 
     public RuleLimits {
+        if (maxAllocatedBytes < 1) {
+            throw new IllegalArgumentException("maxAllocatedBytes must be positive: " + maxAllocatedBytes);
+        }
         if (maxFirings < 1) {
             throw new IllegalArgumentException("maxFirings must be positive: " + maxFirings);
         }

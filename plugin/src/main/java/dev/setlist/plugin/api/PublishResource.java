@@ -8,14 +8,16 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 
 import java.util.List;
 import java.util.Map;
 
 /**
- * Playlists written to the media server. Needs the admin key.
+ * Playlists written to the media server. Needs the admin key (403 with a person's token).
  *
  * <ul>
  *   <li>{@code POST /api/playlists/refresh?name=For+you}: build that playlist for everyone now, queue it,
@@ -41,7 +43,8 @@ public final class PublishResource {
 
     @POST
     @Path("refresh")
-    public Response refresh(@QueryParam("name") String name) {
+    public Response refresh(@QueryParam("name") String name, @Context SecurityContext security) {
+        Access.requireAdmin(security);
         if (name != null && name.isBlank()) {
             return ApiError.response(Response.Status.BAD_REQUEST, "name must not be blank");
         }
@@ -56,7 +59,8 @@ public final class PublishResource {
 
     @GET
     @Path("outbox")
-    public List<PlaylistOutbox.Pending> outbox() {
+    public List<PlaylistOutbox.Pending> outbox(@Context SecurityContext security) {
+        Access.requireAdmin(security);
         return outbox.all();
     }
 }

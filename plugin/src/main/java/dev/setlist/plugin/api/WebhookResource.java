@@ -2,6 +2,7 @@ package dev.setlist.plugin.api;
 
 import dev.setlist.plugin.events.DeliveryKey;
 import dev.setlist.plugin.events.EventIngestor;
+import dev.setlist.plugin.events.IngestionRefused;
 import dev.setlist.plugin.jellyfin.MalformedEventException;
 import dev.setlist.plugin.jellyfin.WebhookPayloadParser;
 import dev.setlist.plugin.store.EventLog;
@@ -31,7 +32,10 @@ import java.util.Map;
  *   <li>A body over {@value #MAX_BODY_BYTES} bytes: 413. Not JSON, or not a usable event: 400 with
  *       the reason; nothing is stored.</li>
  *   <li>A notification type Setlist does not record: 202 {@code {"ignored": type}}.</li>
- *   <li>Otherwise the event is in the log before the answer: 200 {@code {"seq": n, "duplicate": false}},
+ *   <li>Setlist cannot store it now (too many events waiting, the log cannot be written, stopping): 503
+ *       with {@code Retry-After} and the reason; nothing is stored, sending it again is safe.</li>
+ *   <li>Otherwise the event is in the log before the answer (committed with the other events that
+ *       arrived meanwhile, one transaction per batch): 200 {@code {"seq": n, "duplicate": false}},
  *       or {@code "duplicate": true} when the same body was delivered before; or, for a person who
  *       paused their history, 200 {@code {"recorded": false}} and only a count is kept.</li>
  * </ul>
@@ -78,8 +82,12 @@ public final class WebhookResource {
             return Response.accepted(Map.of("ignored", ignored.notificationType())).build();
         }
         var event = ((WebhookPayloadParser.Accepted) result).event();
-        EventLog.Appended appended = ingestor.ingest(event, "webhook", DeliveryKey.of(bytes),
-                new String(bytes, StandardCharsets.UTF_8));
+        EventLog.Appended appended;
+        try {
+            appended = ingestor.ingest(event, "webhook", DeliveryKey.of(bytes), new String(bytes, StandardCharsets.UTF_8));
+        } catch (IngestionRefused refused) {
+            return IngestionRefusedMapper.response(refused);
+        }
         if (appended == EventIngestor.NOT_RECORDED) {
             return Response.ok(Map.of("recorded", false, "reason", "this person paused their history")).build();
         }

@@ -108,6 +108,7 @@ final class DataFolder implements AutoCloseable {
 
     @Override
     public void close() {
+        ingestor.close();
         database.close();
     }
 }

@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
         description = "An open playlist orchestrator for self-hosted media servers.",
         subcommands = {ServeCommand.class, DemoCommand.class, EvaluateCommand.class, TuneCommand.class, RulesCommand.class,
                 ReplayCommand.class, SyncCommand.class, ExportUserCommand.class, DeleteUserCommand.class,
-                CommandLine.HelpCommand.class})
+                BenchCommand.class, CommandLine.HelpCommand.class})
 public final class SetlistCommand implements Runnable {
 
     @Spec

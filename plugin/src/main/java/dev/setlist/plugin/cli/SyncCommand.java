@@ -72,20 +72,35 @@ final class SyncCommand implements Callable<Integer> {
             JellyfinServer server = new JellyfinServer(new JellyfinClient(config.jellyfinUrl().get(),
                     config.jellyfinApiKey().get(), Version.current(), TIMEOUT), data.playlists, data.clock);
             long eventsBefore = data.eventLog.count();
-            String[] stage = {""};
             try (JellyfinSync sync = new JellyfinSync(server, data.library, data.users, data.settings, data.ingestor,
                     data.clock, config.sync().interval(), config.sync().importHistory())) {
-                sync.syncNow((name, done, total) -> {
-                    String line = "sync: " + ProgressLine.count(name, done, total);
-                    if (name.equals(stage[0]) && done != total) {
-                        progress.show(line);
-                    } else {
-                        // A new stage, or one finished: always shown.
-                        stage[0] = name;
-                        progress.force(line);
+                // The sync runs on its own thread; this one shows where it is (JellyfinSync.progress) meanwhile.
+                java.util.concurrent.CompletableFuture<Void> running =
+                        java.util.concurrent.CompletableFuture.runAsync(sync::syncNow);
+                while (!running.isDone()) {
+                    sync.progress().ifPresent(now -> progress.show("sync: " + (now.phase().equals("history")
+                            ? ProgressLine.count("history", now.done(), now.total()) : now.phase() + " ...")));
+                    try {
+                        running.get(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+                    } catch (java.util.concurrent.TimeoutException stillRunning) {
+                        // show the progress again
                     }
-                });
+                }
+                running.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                err.println("setlist sync: interrupted");
+                err.flush();
+                return SetlistCommand.EXIT_FAILURE;
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.CompletionException e) {
+                if (e.getCause() instanceof RuntimeException cause) {
+                    throw cause;
+                }
+                throw new IllegalStateException(e.getCause());
             }
+            int people = data.users.all().size();
+            progress.force("sync: " + people + " people, " + data.library.size() + " items, "
+                    + ProgressLine.count("history", people, people));
             progress.close();
             out.printf("synced from %s: %d people, %d items, %d history events imported%n", config.jellyfinUrl().get(),
                     data.users.all().size(), data.library.size(), data.eventLog.count() - eventsBefore);

@@ -4,18 +4,22 @@ import dev.setlist.plugin.events.DeliveryKey;
 import dev.setlist.plugin.events.EventIngestor;
 import dev.setlist.plugin.events.PlaybackEvent;
 import dev.setlist.plugin.library.Library;
+import dev.setlist.plugin.media.MediaUser;
+import dev.setlist.plugin.sim.Persona;
 import dev.setlist.plugin.store.EventLog;
 import dev.setlist.plugin.store.PersonStore;
 import dev.setlist.plugin.store.SettingStore;
 import dev.setlist.plugin.store.UserStore;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Loads the demo library and household into a fresh data folder, once: the catalog, the people (the
- * child's profile set to kids mode for good), and their month of history through the same ingestion path as webhook events. A data folder that was
+ * child set to kids mode for good), and their month of simulated history through the same ingestion path
+ * as webhook events. A data folder that was
  * seeded before is left as it is, so whatever happened since survives a restart.
  */
 public final class DemoSeeder {
@@ -25,20 +29,25 @@ public final class DemoSeeder {
     private DemoSeeder() {
     }
 
-    /** Seeds when not seeded before; returns the number of history events written (0 when already seeded). */
+    /**
+     * Seeds when not seeded before; returns the number of history events written (0 when already seeded).
+     * The history's times of day are local to {@code zone}, the zone the signals read late night in.
+     */
     public static int seedOnce(DemoMediaServer server, long seed, Instant now, Library library, UserStore users,
-                               PersonStore people, EventIngestor ingestor, SettingStore settings) {
+                               PersonStore people, EventIngestor ingestor, SettingStore settings, ZoneId zone) {
         if (settings.get(SEEDED_SETTING).isPresent()) {
             return 0;
         }
         library.putAll(server.catalog());
-        for (DemoHousehold.Member member : server.household().members()) {
-            users.upsert(member.user(), now);
+        for (MediaUser user : server.household().users()) {
+            users.upsert(user, now);
+        }
+        for (Persona member : server.household().members()) {
             if (member.child()) {
-                people.setMode(member.user().id(), "kids", null);
+                people.setMode(member.personId(), "kids", null);
             }
         }
-        List<PlaybackEvent> history = server.household().history(server.catalog(), seed, now);
+        List<PlaybackEvent> history = server.household().history(server.catalog(), seed, now, zone);
         List<EventLog.Delivery> deliveries = new ArrayList<>(history.size());
         for (int index = 0; index < history.size(); index++) {
             deliveries.add(new EventLog.Delivery(history.get(index), "demo", deliveryKey(seed, index), null));

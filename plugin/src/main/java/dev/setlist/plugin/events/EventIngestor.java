@@ -8,9 +8,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
@@ -20,9 +25,17 @@ import java.util.function.Consumer;
  * then tell the listeners (signals, models). A listener that fails does not lose the event: it is in
  * the log, and a replay rebuilds everything.
  *
- * <p>Thread-safe.
+ * <p>Single events ({@link #ingest}, {@link #ingestAs}) go through an {@link EventWriter}: concurrent
+ * callers share one commit per batch, the listeners see the events in sequence order on the writer's
+ * thread, and each caller returns once its event is durable and passed on. When the writer is full or the
+ * log cannot be written, they throw {@link IngestionRefused}: nothing was stored.
+ *
+ * <p>Thread-safe. {@link #close()} writes what is queued and stops the writer.
  */
-public final class EventIngestor {
+public final class EventIngestor implements AutoCloseable {
+
+    /** How long a caller waits for its commit before it is told to send again (the event may still land). */
+    private static final Duration COMMIT_WAIT = Duration.ofSeconds(30);
 
     private static final Logger log = LoggerFactory.getLogger(EventIngestor.class);
 
@@ -35,6 +48,7 @@ public final class EventIngestor {
     private final List<Consumer<EventLog.StoredEvent>> listeners = new CopyOnWriteArrayList<>();
     /** Names already written, so that a progress tick a second does not rewrite its user row. */
     private final Map<String, String> knownNames = new ConcurrentHashMap<>();
+    private final EventWriter writer;
 
     public EventIngestor(EventLog eventLog, UserStore users, Library library, Clock clock) {
         this(eventLog, users, library, clock, RecordingPolicy.EVERYONE, Attribution.NONE);
@@ -53,12 +67,19 @@ public final class EventIngestor {
      */
     public EventIngestor(EventLog eventLog, UserStore users, Library library, Clock clock, RecordingPolicy recording,
                          Attribution attribution) {
+        this(eventLog, users, library, clock, recording, attribution, EventWriter.Settings.DEFAULTS);
+    }
+
+    /** As above, with the group commit's queue and batch sizes. */
+    public EventIngestor(EventLog eventLog, UserStore users, Library library, Clock clock, RecordingPolicy recording,
+                         Attribution attribution, EventWriter.Settings writing) {
         this.eventLog = eventLog;
         this.users = users;
         this.library = library;
         this.clock = clock;
         this.recording = recording;
         this.attribution = attribution;
+        this.writer = new EventWriter(eventLog, writing, this::committed);
     }
 
     /** What {@link #ingest} returns for an event of a person who paused their history: nothing stored. */
@@ -102,11 +123,52 @@ public final class EventIngestor {
                 return NOT_RECORDED;
             }
         }
-        EventLog.Appended appended = eventLog.appendAttributed(event, personId, source, deliveryKey, rawBody);
-        if (!appended.duplicate()) {
-            passOn(event, personId == null ? event : event.attributedTo(personId), source, appended);
+        CompletableFuture<EventLog.Appended> stored =
+                writer.submit(new EventLog.Delivery(event, source, deliveryKey, rawBody, personId));
+        try {
+            return stored.get(COMMIT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new IngestionRefused("the event log did not commit within " + COMMIT_WAIT.toSeconds()
+                    + " s; the event may still be stored, and sending it again is safe", Duration.ofSeconds(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IngestionRefused("interrupted while waiting for the commit; sending it again is safe",
+                    Duration.ofSeconds(1));
         }
-        return appended;
+    }
+
+    /** The writer's committed batch, on its thread and in sequence order: the new events are passed on. */
+    private void committed(List<EventLog.Delivery> deliveries, List<EventLog.Appended> results) {
+        for (int i = 0; i < deliveries.size(); i++) {
+            EventLog.Appended appended = results.get(i);
+            if (!appended.duplicate()) {
+                EventLog.Delivery delivery = deliveries.get(i);
+                PlaybackEvent event = delivery.event();
+                passOn(event, delivery.personId() == null ? event : event.attributedTo(delivery.personId()),
+                        delivery.source(), appended);
+            }
+        }
+    }
+
+    /** Problems for health: events being refused because the log cannot be written. */
+    public List<String> problems() {
+        return writer.problems();
+    }
+
+    /** What the group commit has done so far. */
+    public EventWriter.Stats writerStats() {
+        return writer.stats();
+    }
+
+    /** Writes what is queued, then stops the writer; later events are refused. */
+    @Override
+    public void close() {
+        writer.close();
     }
 
     /** Stores many events in one transaction (imports, the demo history), then passes the new ones on in order. */

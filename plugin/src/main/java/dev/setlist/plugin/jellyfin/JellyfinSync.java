@@ -76,6 +76,7 @@ public final class JellyfinSync implements AutoCloseable {
     private volatile Instant lastFullSweep;
     private volatile Instant lastSync;
     private volatile String failure;
+    private volatile Progress progress;
     private volatile Instant failingSince;
     private int failures;
 
@@ -128,37 +129,17 @@ public final class JellyfinSync implements AutoCloseable {
      * @throws MediaServerException when Jellyfin fails (also recorded for health)
      */
     public synchronized void syncNow() {
-        syncNow(Progress.NONE);
-    }
-
-    /** What a sync reports as it goes, on the syncing thread: a stage, and how far it is (total -1: unknown). */
-    @FunctionalInterface
-    public interface Progress {
-        /** Reports nothing. */
-        Progress NONE = (stage, done, total) -> { };
-
-        void step(String stage, int done, int total);
-    }
-
-    /**
-     * One sync, on the calling thread, telling {@code progress} about each stage.
-     *
-     * @throws MediaServerException when Jellyfin fails (also recorded for health)
-     */
-    public synchronized void syncNow(Progress progress) {
         Instant started = clock.instant();
         try {
-            progress.step("people", 0, -1);
+            progress = new Progress("people", 0, 0, started);
             List<MediaUser> people = server.users();
-            progress.step("people", people.size(), people.size());
             for (MediaUser person : people) {
                 users.upsert(person, started);
             }
             boolean full = lastFullSweep == null || Duration.between(lastFullSweep, started).compareTo(FULL_SWEEP_EVERY) >= 0;
-            progress.step("catalog", 0, -1);
+            progress = new Progress("catalog", 0, 0, started);
             if (full) {
                 List<ItemProfile> catalog = server.catalog();
-                progress.step("catalog", catalog.size(), catalog.size());
                 Set<String> onServer = new HashSet<>();
                 catalog.forEach(item -> onServer.add(item.id()));
                 library.putAll(catalog);
@@ -172,17 +153,16 @@ public final class JellyfinSync implements AutoCloseable {
                         people.size());
             } else {
                 List<ItemProfile> changed = server.changedSince(lastSync.minus(Duration.ofMinutes(1)));
-                progress.step("catalog", changed.size(), changed.size());
                 library.putAll(changed);
                 changed.forEach(item -> described.add(item.id()));
                 log.debug("catalog refreshed from Jellyfin: {} items changed", changed.size());
             }
             if (importHistory) {
-                for (int done = 0; done < people.size(); done++) {
-                    progress.step("history", done, people.size());
-                    importHistoryOnce(people.get(done));
+                int done = 0;
+                for (MediaUser person : people) {
+                    progress = new Progress("history", done++, people.size(), started);
+                    importHistoryOnce(person);
                 }
-                progress.step("history", people.size(), people.size());
             }
             boolean first = lastSync == null;
             lastSync = started;
@@ -202,7 +182,25 @@ public final class JellyfinSync implements AutoCloseable {
             recordFailure(e.getMessage());
             log.warn("Jellyfin sync failed (retrying): {}", e.getMessage());
             throw e;
+        } finally {
+            progress = null;
         }
+    }
+
+    /**
+     * Where a running sync is, for the Settings page.
+     *
+     * @param phase   {@code people}, {@code catalog} or {@code history} (the imports, one person at a time)
+     * @param done    people whose history is imported so far (history phase), else 0
+     * @param total   people to import (history phase), else 0
+     * @param started when this sync started
+     */
+    public record Progress(String phase, int done, int total, Instant started) {
+    }
+
+    /** The sync running now, if one is. */
+    public java.util.Optional<Progress> progress() {
+        return java.util.Optional.ofNullable(progress);
     }
 
     private void recordFailure(String message) {

@@ -5,6 +5,7 @@ import dev.setlist.plugin.events.PlaybackEvent;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 
 /**
@@ -36,10 +37,15 @@ public interface EventLog {
     Appended appendAttributed(PlaybackEvent event, String personId, String source, String deliveryKey, String rawBody);
 
     /**
-     * Appends many deliveries in one transaction (for imports and the demo history): those whose key
-     * is already stored are skipped and reported as duplicates. Results are in the order given.
+     * Appends many deliveries in one transaction (imports, the demo history, and the group commits of
+     * {@code events.EventWriter}): those whose key is already stored, or appears earlier in the list, are
+     * skipped and reported as duplicates (with the first one's sequence number). Results are in the order
+     * given. Either every new delivery is stored, or none is (the transaction is rolled back).
      */
     List<Appended> appendAll(List<Delivery> deliveries);
+
+    /** The sequence number of the stored event with this delivery key, or empty when there is none. */
+    OptionalLong find(String deliveryKey);
 
     /** Number of stored events. */
     long count();
@@ -72,8 +78,17 @@ public interface EventLog {
      */
     long deletePerson(String personId);
 
-    /** One event as delivered, for {@link #appendAll}. */
-    record Delivery(PlaybackEvent event, String source, String deliveryKey, String rawBody) {
+    /**
+     * One event as delivered, for {@link #appendAll}.
+     *
+     * @param personId the profile it is attributed to (see {@link #appendAttributed}), or {@code null}
+     */
+    record Delivery(PlaybackEvent event, String source, String deliveryKey, String rawBody, String personId) {
+
+        /** A delivery of the account itself, attributed to no profile. */
+        public Delivery(PlaybackEvent event, String source, String deliveryKey, String rawBody) {
+            this(event, source, deliveryKey, rawBody, null);
+        }
     }
 
     /** The result of an append: the event's sequence number, and whether it was already there. */

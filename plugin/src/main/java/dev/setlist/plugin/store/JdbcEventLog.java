@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -91,7 +92,7 @@ public final class JdbcEventLog implements EventLog {
                 }
                 try (PreparedStatement insert = connection.prepareStatement(INSERT, GENERATED_SEQ)) {
                     for (Delivery delivery : fresh) {
-                        bind(insert, delivery, null);
+                        bind(insert, delivery, delivery.personId());
                         insert.addBatch();
                     }
                     insert.executeBatch();
@@ -119,6 +120,19 @@ public final class JdbcEventLog implements EventLog {
             }
         } catch (SQLException e) {
             throw new StoreException("could not append " + deliveries.size() + " events: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public OptionalLong find(String deliveryKey) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement("SELECT seq FROM event_log WHERE delivery_key = ?")) {
+            query.setString(1, deliveryKey);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? OptionalLong.of(rows.getLong(1)) : OptionalLong.empty();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("could not look up a delivery: " + e.getMessage(), e);
         }
     }
 

@@ -24,8 +24,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -34,6 +39,12 @@ import java.util.concurrent.atomic.AtomicReference;
  * background after enough new events or when the catalog changed. Training never runs on a request
  * thread; requests use the last model and fold the person's newest history in. A failed training
  * leaves the previous model serving and is reported in health.
+ *
+ * <p>With {@link ModelSnapshots}, every trained model is saved crash-safely, and {@link #restoreLatest} serves the
+ * newest complete snapshot at start (before any retraining), so a restart, or a crash in the middle of a save,
+ * falls back to the last complete model. Retrainings are spaced by {@value #COOLDOWN_FACTOR} times the last
+ * training's duration (at most {@link #MAX_COOLDOWN}), so that a burst of events cannot keep a core training
+ * back to back: training takes at most about a fifth of the trainer's time.
  *
  * <p>Thread-safe. {@link #close()} stops the background thread.
  */
@@ -51,7 +62,14 @@ public final class ModelTrainer implements AutoCloseable {
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final AtomicReference<String> lastFailure = new AtomicReference<>();
     private volatile long changesAtTraining;
-    private final ExecutorService background = Executors.newSingleThreadExecutor(runnable -> {
+    private final java.util.concurrent.atomic.AtomicLong trainings = new java.util.concurrent.atomic.AtomicLong();
+    private static final int COOLDOWN_FACTOR = 4;
+    private static final Duration MAX_COOLDOWN = Duration.ofMinutes(1);
+
+    private final ModelSnapshots snapshots;
+    private final AtomicReference<String> lastSaveFailure = new AtomicReference<>();
+    private volatile long nextTrainingNanos = System.nanoTime();
+    private final ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "setlist-trainer");
         thread.setDaemon(true);
         return thread;
@@ -59,6 +77,13 @@ public final class ModelTrainer implements AutoCloseable {
 
     public ModelTrainer(AlsSettings alsSettings, Library library, InteractionLedger ledger, PlayTimeline timeline,
                         Clock clock, int retrainAfterEvents) {
+        this(alsSettings, library, ledger, timeline, clock, retrainAfterEvents, null);
+    }
+
+    /** A trainer that saves every model it trains to {@code snapshots} ({@code null}: none). */
+    public ModelTrainer(AlsSettings alsSettings, Library library, InteractionLedger ledger, PlayTimeline timeline,
+                        Clock clock, int retrainAfterEvents, ModelSnapshots snapshots) {
+        this.snapshots = snapshots;
         this.alsSettings = alsSettings;
         this.library = library;
         this.ledger = ledger;
@@ -70,6 +95,11 @@ public final class ModelTrainer implements AutoCloseable {
     /** The model in use, or {@code null} before the first training. */
     public TasteModel current() {
         return current.get();
+    }
+
+    /** Trainings finished since this trainer was made. */
+    public long trainings() {
+        return trainings.get();
     }
 
     /** Trains now, on this thread, and publishes the result. */
@@ -94,19 +124,88 @@ public final class ModelTrainer implements AutoCloseable {
             log.info("no plays yet: the taste model waits for the first ones");
             return null;
         }
+        long startedNanos = System.nanoTime();
         AlsModel trained = new AlsTrainer(alsSettings).fit(data);
+        TasteModel taste = assemble(items, catalog, trained, started, data.size(), seq);
+        current.set(taste);
+        trainings.incrementAndGet();
+        changesAtTraining = changesSeen;
+        lastFailure.set(null);
+        long tookNanos = System.nanoTime() - startedNanos;
+        nextTrainingNanos = System.nanoTime() + Math.min(MAX_COOLDOWN.toNanos(), COOLDOWN_FACTOR * tookNanos);
+        log.info("taste model trained: {} interactions of {} people over {} items in {} ms",
+                data.size(), data.userCount(), data.itemCount(), taste.trainingTime().toMillis());
+        save(trained, items, taste);
+        return taste;
+    }
+
+    /** The content map, the next-item model and the candidate generator around trained iALS item vectors. */
+    private TasteModel assemble(IdIndex items, List<ItemProfile> catalog, AlsModel trained, Instant started,
+                                int interactions, long seq) {
         ContentModel content = new ContentTrainer(ContentSettings.defaults()).fit(catalog, trained);
         AlsModel model = content.withColdItems(trained);
         SessionModel sessions = new SessionTrainer(SessionSettings.defaults()).fit(sessionIndices(items), items.size());
         CandidateGenerator candidates = CandidateGenerator.builder(model, catalog).content(content).session(sessions).build();
         Duration took = Duration.between(started, clock.instant());
-        TasteModel taste = new TasteModel(items, catalog, model, content, candidates, clock.instant(), took, data.size(), seq);
-        current.set(taste);
-        changesAtTraining = changesSeen;
-        lastFailure.set(null);
-        log.info("taste model trained: {} interactions of {} people over {} items in {} ms",
-                data.size(), data.userCount(), data.itemCount(), took.toMillis());
-        return taste;
+        return new TasteModel(items, catalog, model, content, candidates, clock.instant(), took, interactions, seq);
+    }
+
+    private void save(AlsModel trained, IdIndex items, TasteModel taste) {
+        if (snapshots == null) {
+            return;
+        }
+        List<String> ids = new ArrayList<>(items.size());
+        for (int index = 0; index < items.size(); index++) {
+            ids.add(items.idAt(index));
+        }
+        try {
+            Path file = snapshots.save(trained, ids, taste.trainedAt(), taste.trainingTime(), taste.interactions(),
+                    taste.lastSeq());
+            lastSaveFailure.set(null);
+            log.debug("taste model saved to {}", file);
+        } catch (IOException | RuntimeException e) {
+            lastSaveFailure.set(e.toString());
+            log.warn("the taste model serves, but could not be saved (a restart would retrain): {}", e.toString());
+        }
+    }
+
+    /**
+     * Serves the newest complete snapshot, if there is one whose items the library still describes, and
+     * schedules a retraining in the background when events arrived since it was trained (or the catalog
+     * changed). Call at start, before {@link #trainNow}; returns whether a snapshot now serves.
+     */
+    public synchronized boolean restoreLatest() {
+        if (snapshots == null) {
+            return false;
+        }
+        Optional<ModelSnapshots.Snapshot> found = snapshots.latest(alsSettings);
+        if (found.isEmpty()) {
+            return false;
+        }
+        ModelSnapshots.Snapshot snapshot = found.get();
+        List<ItemProfile> catalog = new ArrayList<>(snapshot.itemIds().size());
+        for (String id : snapshot.itemIds()) {
+            Optional<ItemProfile> item = library.find(id);
+            if (item.isEmpty()) {
+                log.info("model snapshot {} not used: item {} is no longer in the library", snapshot.file().getFileName(), id);
+                return false;
+            }
+            catalog.add(item.get());
+        }
+        TasteModel restored = assemble(IdIndex.of(snapshot.itemIds()), catalog, snapshot.model(), clock.instant(),
+                snapshot.interactions(), snapshot.lastSeq());
+        current.set(new TasteModel(restored.items(), restored.catalog(), restored.model(), restored.content(),
+                restored.candidates(), snapshot.trainedAt(), snapshot.trainingTime(), snapshot.interactions(),
+                snapshot.lastSeq()));
+        boolean behind = ledger.lastSeq() != snapshot.lastSeq() || library.size() != catalog.size();
+        changesAtTraining = behind ? Long.MIN_VALUE / 2 : ledger.changes();
+        log.info("taste model restored from snapshot {} (trained {}, up to event #{}; the log is at #{}){}",
+                snapshot.file().getFileName(), snapshot.trainedAt(), snapshot.lastSeq(), ledger.lastSeq(),
+                behind ? ": retraining in the background" : "");
+        if (behind) {
+            onEvent();
+        }
+        return true;
     }
 
     private List<int[]> sessionIndices(IdIndex items) {
@@ -134,18 +233,23 @@ public final class ModelTrainer implements AutoCloseable {
         }
     }
 
-    /** Schedules a retraining on the background thread, unless one is already waiting. */
+    /** Schedules a retraining on the background thread (spaced as usual), unless one is already waiting. */
     public void retrainSoon() {
         if (scheduled.compareAndSet(false, true)) {
-            background.execute(() -> {
+            long wait = Math.max(0, nextTrainingNanos - System.nanoTime());
+            try {
+                background.schedule(() -> {
+                    scheduled.set(false);
+                    try {
+                        trainNow();
+                    } catch (RuntimeException e) {
+                        lastFailure.set(e.toString());
+                        log.error("retraining failed; the previous model keeps serving", e);
+                    }
+                }, wait, TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException closed) {
                 scheduled.set(false);
-                try {
-                    trainNow();
-                } catch (RuntimeException e) {
-                    lastFailure.set(e.toString());
-                    log.error("retraining failed; the previous model keeps serving", e);
-                }
-            });
+            }
         }
     }
 
@@ -154,8 +258,16 @@ public final class ModelTrainer implements AutoCloseable {
      * not a problem: playlists then rank by what the library knows without taste.
      */
     public List<String> problems() {
+        List<String> problems = new ArrayList<>();
         String failure = lastFailure.get();
-        return failure == null ? List.of() : List.of("last model training failed: " + failure);
+        if (failure != null) {
+            problems.add("last model training failed: " + failure);
+        }
+        String saveFailure = lastSaveFailure.get();
+        if (saveFailure != null) {
+            problems.add("the taste model could not be saved: " + saveFailure);
+        }
+        return problems;
     }
 
     @Override

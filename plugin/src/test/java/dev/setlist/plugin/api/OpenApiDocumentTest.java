@@ -25,7 +25,9 @@ class OpenApiDocumentTest {
             ApiDocsResource.class, WebUiResource.class, FeedbackResource.class,
             OnboardingResource.class, ModeResource.class, TuningResource.class, WhyResource.class,
             SurpriseResource.class, ProfilesResource.class, JourneyResource.class,
-            TogetherResource.class, InsightsResource.class, TasteResource.class);
+            TogetherResource.class, InsightsResource.class, PrivacyResource.class, PublishResource.class,
+            RulesResource.class, SettingsResource.class, CallerResource.class, PlaylistSendResource.class,
+            TasteResource.class);
 
     @Test
     void documentsEveryOperationOfTheApi() throws IOException {

@@ -163,6 +163,8 @@ public final class PlaylistBench {
                             playlists, profiles));
             try (HttpServer server = HttpServer.start("127.0.0.1", 0, application)) {
                 loopback(server.baseUri(), people, catalog, clients, seconds);
+            } finally {
+                ingestor.close();
             }
             trainer.close();
         }

@@ -2,15 +2,17 @@ package dev.setlist.plugin.demo;
 
 import dev.setlist.plugin.events.EventType;
 import dev.setlist.plugin.events.PlaybackEvent;
+import dev.setlist.plugin.sim.Persona;
+import dev.setlist.rules.model.ParentalRatings;
 import dev.setlist.scorer.catalog.ItemProfile;
 import dev.setlist.scorer.catalog.ItemProfile.ItemKind;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -49,7 +51,7 @@ class DemoLibraryTest {
         assertThat(DemoLibrary.generate(8, NOW).items()).isNotEqualTo(catalog);
 
         DemoHousehold household = DemoHousehold.standard();
-        assertThat(household.history(catalog, 3, NOW)).isEqualTo(household.history(catalog, 3, NOW));
+        assertThat(household.history(catalog, 3, NOW, ZoneOffset.UTC)).isEqualTo(household.history(catalog, 3, NOW, ZoneOffset.UTC));
     }
 
     @Test
@@ -57,18 +59,19 @@ class DemoLibraryTest {
         List<ItemProfile> catalog = DemoLibrary.generate(7, NOW).items();
         Map<String, ItemProfile> byId = catalog.stream().collect(Collectors.toMap(ItemProfile::id, Function.identity()));
         DemoHousehold household = DemoHousehold.standard();
-        List<PlaybackEvent> history = household.history(catalog, 3, NOW);
+        List<PlaybackEvent> history = household.history(catalog, 3, NOW, ZoneOffset.UTC);
 
         assertThat(household.members()).hasSizeGreaterThanOrEqualTo(4);
-        for (DemoHousehold.Member member : household.members()) {
+        for (Persona member : household.members()) {
             long stops = history.stream()
-                    .filter(e -> e.userId().equals(member.user().id()) && e.type() == EventType.PLAYBACK_STOP).count();
-            assertThat(stops).as(member.user().name()).isGreaterThan(20);
+                    .filter(e -> e.userId().equals(member.accountId()) && e.type() == EventType.PLAYBACK_STOP).count();
+            assertThat(stops).as(member.name()).isGreaterThan(20);
         }
-        DemoHousehold.Member child = household.members().stream().filter(DemoHousehold.Member::child).findFirst().orElseThrow();
-        Set<String> childRatings = Set.of("G", "PG", "TV-Y", "TV-Y7", "TV-G");
-        assertThat(history.stream().filter(e -> e.userId().equals(child.user().id())).map(e -> byId.get(e.itemId())))
-                .allSatisfy(item -> assertThat(item.kind() == ItemKind.TRACK || childRatings.contains(item.parentalRating()))
+        Persona child = household.members().stream().filter(Persona::child).findFirst().orElseThrow();
+        assertThat(history.stream().filter(e -> e.userId().equals(child.accountId())).map(e -> byId.get(e.itemId())))
+                .allSatisfy(item -> assertThat(item.kind() == ItemKind.TRACK
+                        || ParentalRatings.minimumAge(item.parentalRating()) >= 0
+                        && ParentalRatings.minimumAge(item.parentalRating()) <= child.parentalCeiling())
                         .as(item.title() + " rated " + item.parentalRating()).isTrue());
         assertThat(history).isSortedAccordingTo(java.util.Comparator.comparing(PlaybackEvent::occurredAt));
         assertThat(history).allSatisfy(e -> assertThat(e.occurredAt()).isBeforeOrEqualTo(NOW));

@@ -119,6 +119,7 @@ public final class FakeJellyfin implements AutoCloseable {
     private volatile boolean allowDuplicates;
     private volatile int failWithStatus;
     private final Map<String, String> userTokens = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile java.time.Duration answerDelay = java.time.Duration.ZERO;
 
     public FakeJellyfin(String apiKey) throws IOException {
         this.apiKey = apiKey;
@@ -196,6 +197,27 @@ public final class FakeJellyfin implements AutoCloseable {
         failWithStatus = status;
     }
 
+    /** Answer every request only after this long (zero: at once), to play a server that is slow. */
+    public void answerAfter(java.time.Duration delay) {
+        answerDelay = delay;
+    }
+
+    /**
+     * Stop listening (connections are refused, as when Jellyfin is down), or listen again on the same port.
+     */
+    public void reachable(boolean on) throws IOException {
+        try {
+            if (on && !connector.isStarted()) {
+                connector.start();
+            } else if (!on && connector.isStarted()) {
+                connector.setPort(connector.getLocalPort());
+                connector.stop();
+            }
+        } catch (Exception e) {
+            throw new IOException("the fake Jellyfin could not " + (on ? "listen again" : "stop listening") + ": " + e, e);
+        }
+    }
+
     public void addUser(User user) {
         users.put(user.id(), user);
     }
@@ -256,6 +278,13 @@ public final class FakeJellyfin implements AutoCloseable {
         Map<String, String> query = query(exchange.request().getHttpURI().getQuery());
         String path = exchange.request().getHttpURI().getPath();
         String method = exchange.request().getMethod();
+        if (!answerDelay.isZero()) {
+            try {
+                Thread.sleep(answerDelay.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         if (failWithStatus != 0) {
             respond(exchange, failWithStatus, "");
             return;

@@ -1,11 +1,15 @@
 package dev.setlist.plugin.publish;
 
+import dev.setlist.plugin.jellyfin.FakeJellyfin;
+import dev.setlist.plugin.jellyfin.JellyfinClient;
+import dev.setlist.plugin.jellyfin.JellyfinServer;
 import dev.setlist.plugin.media.MediaServer;
 import dev.setlist.plugin.media.MediaServerException;
 import dev.setlist.plugin.media.MediaUser;
 import dev.setlist.plugin.server.JsonMapper;
 import dev.setlist.plugin.store.Database;
 import dev.setlist.plugin.store.PlaylistOutbox;
+import dev.setlist.plugin.store.PlaylistStore;
 import dev.setlist.plugin.store.SettingStore;
 import dev.setlist.plugin.store.UserStore;
 import dev.setlist.scorer.catalog.ItemProfile;
@@ -111,6 +115,55 @@ class PlaylistPublisherTest {
         assertThat(server.written).containsExactly(List.of("a", "b"));
         assertThat(outbox.all()).isEmpty();
         assertThat(publisher.problems()).isEmpty();
+    }
+
+    /**
+     * The real Jellyfin adapter against the fake Jellyfin, which refuses connections, answers 500, or answers
+     * after the client's timeout: each time the write is kept, health says why, and once Jellyfin behaves
+     * again the retry writes exactly the playlist that was queued.
+     */
+    @Test
+    void jellyfinDownFailingOrSlowDelaysTheWriteAndLosesNothing() throws Exception {
+        String key = "0123456789abcdef0123456789abcdef";
+        MediaUser robin = new MediaUser("7a0b2c7e8d1a4c3b9e2f7a6b5c4d3e21", "Robin");
+        try (FakeJellyfin jellyfin = new FakeJellyfin(key)) {
+            jellyfin.addUser(new FakeJellyfin.User(robin.id(), robin.name(), false, false));
+            jellyfin.addLibrary(3, 0, 0, Instant.parse("2026-10-01T12:00:00Z"));
+            JellyfinServer server = new JellyfinServer(new JellyfinClient(jellyfin.baseUri(), key, "test",
+                    Duration.ofMillis(500)), new PlaylistStore(database.dataSource(), JsonMapper.create()), clock);
+            PlaylistPublisher real = new PlaylistPublisher(server, outbox, users, clock, Duration.ofSeconds(10),
+                    Duration.ofMinutes(30));
+            users.upsert(robin, clock.now);
+            List<String> first = List.of(FakeJellyfin.libraryId("movie", 0), FakeJellyfin.libraryId("movie", 1));
+            List<String> latest = List.of(FakeJellyfin.libraryId("movie", 2), FakeJellyfin.libraryId("movie", 0));
+            real.queue(robin.id(), "For you", first);
+
+            jellyfin.reachable(false);
+            assertThat(real.drain()).singleElement().satisfies(result -> assertThat(result.written()).isFalse());
+            jellyfin.reachable(true);
+            jellyfin.failWith(500);
+            clock.now = clock.now.plusSeconds(10);
+            assertThat(real.drain()).singleElement().satisfies(result -> assertThat(result.error()).contains("500"));
+            jellyfin.failWith(0);
+            jellyfin.answerAfter(Duration.ofMillis(1500));
+            clock.now = clock.now.plusSeconds(20);
+            assertThat(real.drain()).singleElement().satisfies(result -> assertThat(result.written()).isFalse());
+            assertThat(real.problems()).singleElement().asString()
+                    .contains("1 playlist write(s) waiting for the media server").contains("3 failed attempt(s)");
+            // A newer playlist replaces the waiting one; nothing older is written after it.
+            real.queue(robin.id(), "For you", latest);
+            jellyfin.answerAfter(Duration.ZERO);
+
+            assertThat(real.drain()).as("a new write is due at once").singleElement()
+                    .satisfies(result -> assertThat(result.written()).isTrue());
+            assertThat(jellyfin.playlists()).singleElement().satisfies(playlist -> {
+                assertThat(playlist.name).endsWith("For you");
+                assertThat(playlist.entries).containsExactlyElementsOf(latest);
+            });
+            assertThat(outbox.all()).isEmpty();
+            assertThat(real.problems()).isEmpty();
+            real.close();
+        }
     }
 
     @Test

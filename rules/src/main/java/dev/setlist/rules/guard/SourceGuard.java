@@ -59,6 +59,13 @@ public final class SourceGuard {
                 "HttpClient", "InetAddress")) {
             map.put(name, io);
         }
+        // One call of these can ask for any amount of memory ("x".repeat(2_000_000_000), "%0999999999d"), which
+        // no check between firings can stop; memory grown over many firings is the allocation limit's job.
+        String allocation = "allocation of a size chosen at run time";
+        for (String name : List.of("repeat", "nCopies", "StringBuilder", "StringBuffer", "format", "formatted", "indent",
+                "ensureCapacity", "setLength", "fill", "copyOf", "copyOfRange")) {
+            map.put(name, allocation);
+        }
         String engine = "the engine's internals (rules see facts only)";
         for (String name : List.of("drools", "kcontext")) {
             map.put(name, engine);
@@ -103,6 +110,14 @@ public final class SourceGuard {
                 violations.add(at(token, "'" + text + "' loops are not allowed in rules: let the engine iterate "
                         + "by matching each fact in the when part"));
                 continue;
+            }
+            if (text.equals("new") && i + 1 < tokens.size() && tokens.get(i + 1).identifier()) {
+                int end = endOfQualifiedName(tokens, i + 1);
+                if (end + 1 < tokens.size() && tokens.get(end + 1).text().equals("[")) {
+                    violations.add(at(token, "arrays cannot be created in rules (their size is chosen at run time): "
+                            + "match facts, or use List.of(...)"));
+                    continue;
+                }
             }
             String denial = DENIED.get(text);
             if (denial != null) {

@@ -33,8 +33,15 @@ public final class AlsModel implements RecommenderModel {
     private final int factors;
     private final int itemCount;
     private final int userCount;
-    /** Item factors in tiles of {@link #TILE} items: {@code tiles[t * factors + a][j]} is factor {@code a} of item {@code t * TILE + j}. */
-    private final float[][] tiles;
+    /**
+     * The leading {@link #head} coordinates of the items in tiles of {@link #TILE} items:
+     * {@code headTiles[t * head + a][j]} is coordinate {@code a} of item {@code t * TILE + j}. Kept apart from
+     * the rest so that {@link #headScores} streams through memory holding nothing else (interleaved with the
+     * tail rows, the head's pages are a quarter full and the scan costs half as much again).
+     */
+    private final float[][] headTiles;
+    /** Coordinates {@code head..factors-1} in the same tiles: {@code tailTiles[t * (factors - head) + a][j]}. */
+    private final float[][] tailTiles;
     private final float[] userFactors;
     private final int[] itemFrequencies;
     private final double[] itemGramian;
@@ -55,7 +62,9 @@ public final class AlsModel implements RecommenderModel {
         this.factors = settings.factors();
         this.itemCount = itemFrequencies.length;
         this.userCount = userCount;
-        this.tiles = tiled(itemFactors, itemCount, factors);
+        this.head = Math.min(factors, Math.max(8, factors / 4));
+        this.headTiles = tiled(itemFactors, itemCount, factors, 0, head);
+        this.tailTiles = tiled(itemFactors, itemCount, factors, head, factors);
         this.userFactors = userFactors;
         this.itemFrequencies = itemFrequencies;
         this.itemGramian = itemGramian;
@@ -69,7 +78,6 @@ public final class AlsModel implements RecommenderModel {
         }
         this.bandEigenvalues = new double[BANDS];
         this.bandEnergies = bandEnergies(itemFactors, itemCount, factors, itemGramian, bandEigenvalues);
-        this.head = Math.min(factors, Math.max(8, factors / 4));
         int tail = factors - head;
         this.tailRows = new float[itemCount * tail];
         this.tailNorms = new float[itemCount];
@@ -83,14 +91,16 @@ public final class AlsModel implements RecommenderModel {
         }
     }
 
-    private static float[][] tiled(float[] factors, int items, int d) {
+    /** Coordinates {@code from..to-1} of every item, tiled: {@code result[t * (to - from) + a][j]}. */
+    private static float[][] tiled(float[] factors, int items, int d, int from, int to) {
+        int width = to - from;
         int tileCount = (items + TILE - 1) / TILE;
-        float[][] tiles = new float[tileCount * d][TILE];
+        float[][] tiles = new float[tileCount * width][TILE];
         for (int item = 0; item < items; item++) {
             int tile = item / TILE;
             int slot = item % TILE;
-            for (int a = 0; a < d; a++) {
-                tiles[tile * d + a][slot] = factors[item * d + a];
+            for (int a = 0; a < width; a++) {
+                tiles[tile * width + a][slot] = factors[item * d + from + a];
             }
         }
         return tiles;
@@ -99,10 +109,10 @@ public final class AlsModel implements RecommenderModel {
     /** Copies the vector of {@code item} (unchecked) into {@code into[0..factors)}. */
     void copyItemVector(int item, float[] into) {
         // The head from the tiles (one cache line per coordinate), the tail from its contiguous row.
-        int base = (item / TILE) * factors;
+        int base = (item / TILE) * head;
         int slot = item % TILE;
         for (int a = 0; a < head; a++) {
-            into[a] = tiles[base + a][slot];
+            into[a] = headTiles[base + a][slot];
         }
         int tail = factors - head;
         System.arraycopy(tailRows, item * tail, into, head, tail);
@@ -220,11 +230,15 @@ public final class AlsModel implements RecommenderModel {
     /** {@code q_item . vector} for a vector of length {@link #factors()}. */
     public float itemDot(int item, float[] vector) {
         requireLength(vector);
-        int base = (Objects.checkIndex(item, itemCount) / TILE) * factors;
+        int base = (Objects.checkIndex(item, itemCount) / TILE) * head;
         int slot = item % TILE;
         float sum = 0f;
-        for (int a = 0; a < factors; a++) {
-            sum += tiles[base + a][slot] * vector[a];
+        for (int a = 0; a < head; a++) {
+            sum += headTiles[base + a][slot] * vector[a];
+        }
+        int tail = factors - head;
+        for (int a = 0, from = item * tail; a < tail; a++) {
+            sum += tailRows[from + a] * vector[head + a];
         }
         return sum;
     }
@@ -284,11 +298,13 @@ public final class AlsModel implements RecommenderModel {
         if (scores.length < itemCount) {
             throw new IllegalArgumentException("scores has length " + scores.length + ", need " + itemCount);
         }
-        int d = factors;
+        int tail = factors - head;
+        float[] userTail = Arrays.copyOfRange(userVector, head, factors);
         float[] tileScores = new float[TILE];
         for (int tile = 0, from = 0; from < itemCount; tile++, from += TILE) {
             Arrays.fill(tileScores, 0f);
-            DenseKernels.combine(userVector, tiles, tile * d, d, tileScores, TILE);
+            DenseKernels.combine(userVector, headTiles, tile * head, head, tileScores, TILE);
+            DenseKernels.combine(userTail, tailTiles, tile * tail, tail, tileScores, TILE);
             System.arraycopy(tileScores, 0, scores, from, Math.min(TILE, itemCount - from));
         }
     }
@@ -316,7 +332,7 @@ public final class AlsModel implements RecommenderModel {
         float[] tileScores = new float[TILE];
         for (int tile = 0, from = 0; from < itemCount; tile++, from += TILE) {
             Arrays.fill(tileScores, 0f);
-            DenseKernels.combine(userVector, tiles, tile * factors, head, tileScores, TILE);
+            DenseKernels.combine(userVector, headTiles, tile * head, head, tileScores, TILE);
             System.arraycopy(tileScores, 0, out, from, Math.min(TILE, itemCount - from));
         }
     }
@@ -404,6 +420,39 @@ public final class AlsModel implements RecommenderModel {
             gramian = Gramian.of(extended, newItemCount, factors, sequential);
         }
         return new AlsModel(settings, extended, userFactors, userCount, frequencies, gramian);
+    }
+
+    /**
+     * A model from saved item vectors and the training frequencies of their items (a snapshot), without
+     * user vectors: serving folds everyone in, so the items are all it needs. The Gramian and the scoring
+     * layout are rebuilt from the vectors; scores equal the saved model's up to float rounding.
+     *
+     * @param itemFactors     {@code itemFrequencies.length * settings.factors()} values, item after item
+     * @param itemFrequencies how many users interacted with each item in training (0: cold)
+     * @throws IllegalArgumentException when sizes disagree or a value is not finite or a frequency negative
+     */
+    public static AlsModel ofItemVectors(AlsSettings settings, float[] itemFactors, int[] itemFrequencies) {
+        int factors = settings.factors();
+        if (itemFactors.length != itemFrequencies.length * factors) {
+            throw new IllegalArgumentException("expected " + itemFrequencies.length * factors + " item values for "
+                    + itemFrequencies.length + " items of " + factors + " factors, got " + itemFactors.length);
+        }
+        for (float value : itemFactors) {
+            if (!Float.isFinite(value)) {
+                throw new IllegalArgumentException("an item vector is not finite");
+            }
+        }
+        for (int frequency : itemFrequencies) {
+            if (frequency < 0) {
+                throw new IllegalArgumentException("an item frequency is negative");
+            }
+        }
+        float[] items = itemFactors.clone();
+        double[] gramian;
+        try (RowParallelism sequential = new RowParallelism(1)) {
+            gramian = Gramian.of(items, itemFrequencies.length, factors, sequential);
+        }
+        return new AlsModel(settings, items, new float[0], 0, itemFrequencies.clone(), gramian);
     }
 
     private void requireLength(float[] vector) {

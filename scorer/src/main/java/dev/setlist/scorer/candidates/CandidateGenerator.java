@@ -114,23 +114,27 @@ public final class CandidateGenerator {
     }
 
     /**
-     * One request's scores. Everything but taste is computed for every item up front (each costs at most
-     * one pass over a small array or the request's postings). Taste is computed in two steps: the
-     * {@link AlsModel#headScores head} of every item, a quarter of the factor memory, then the exact score
-     * only for items whose upper bound (head plus the Cauchy-Schwarz bound on the rest, plus the exploration
-     * bound) can still beat the current k-th best. Bounds are widened by 0.1% so that float rounding never
-     * makes one smaller than the exact score, and float arithmetic is monotone, so the selection is exact.
+     * One request's scores. Taste is computed in two steps: the {@link AlsModel#headScores head} of every
+     * item, a quarter of the factor memory, then the exact score only for items whose upper bound (head plus
+     * the Cauchy-Schwarz bound on the rest, plus the other parts, plus the exploration bound) can still beat
+     * the current k-th best. The bound is recomputed on the fly in each pass over the catalog rather than
+     * stored: the head scores are the only catalog-sized array a request allocates, which keeps the passes
+     * within the memory traffic the head itself costs. Bounds are widened by 0.1% so that float rounding
+     * never makes one smaller than the exact score, and float arithmetic is monotone, so the selection is
+     * exact. Items the request excludes carry a head of negative infinity and are never scored.
      */
     private final class Scoring {
         private final float[] user;
         private final Exploration exploration;
         private final double beta;
         private final float[] head;
-        private final float[] other;
         private final float[] contentScores;
         private final float[] sessionScores;
         private final float tasteWeight = (float) weights.taste();
-        private final float userTail;
+        private final float popularityWeight = (float) weights.popularity();
+        private final float contentWeight = (float) weights.content();
+        private final float sessionWeight = (float) weights.session();
+        private final float tailScale;
         private final java.util.Map<Integer, Float> bonuses = new java.util.HashMap<>();
 
         Scoring(CandidateRequest request) {
@@ -146,7 +150,7 @@ public final class CandidateGenerator {
             }
             head = new float[n];
             model.headScores(user, head);
-            userTail = model.tailNorm(user);
+            tailScale = 1.001f * model.tailNorm(user);
             if (content != null && weights.content() > 0) {
                 contentScores = new float[n];
                 content.similarities(request.history(), contentScores);
@@ -154,86 +158,88 @@ public final class CandidateGenerator {
                 contentScores = null;
             }
             if (session != null && weights.session() > 0 && request.sessionItems().length > 0) {
-                float[] scores = new float[session.itemCount()];
-                session.score(request.sessionItems(), scores);
-                sessionScores = Arrays.copyOf(scores, n);
+                sessionScores = new float[session.itemCount()];
+                session.score(request.sessionItems(), sessionScores);
             } else {
                 sessionScores = null;
             }
-            other = otherParts();
             if (!request.allowRepeats()) {
                 for (int item : request.history().items()) {
                     if (item < n) {
-                        other[item] = Float.NEGATIVE_INFINITY;
+                        head[item] = Float.NEGATIVE_INFINITY;
                     }
                 }
             }
             BitSet excluded = request.excluded();
             for (int item = excluded.nextSetBit(0); item >= 0 && item < n; item = excluded.nextSetBit(item + 1)) {
-                other[item] = Float.NEGATIVE_INFINITY;
+                head[item] = Float.NEGATIVE_INFINITY;
             }
         }
 
-        /** {@code wPopularity * popularity + wContent * content + wSession * session} for every item. */
-        private float[] otherParts() {
-            int n = catalog.size();
-            float[] result = new float[n];
-            float wPopularity = (float) weights.popularity();
-            for (int item = 0; item < n; item++) {
-                result[item] = wPopularity * popularity[item];
-            }
+        /** {@code wPopularity * popularity + wContent * content + wSession * session} of one item. */
+        private float other(int item) {
+            float result = popularityWeight * popularity[item];
             if (contentScores != null) {
-                float wContent = (float) weights.content();
-                for (int item = 0; item < n; item++) {
-                    result[item] += wContent * contentScores[item];
-                }
+                result += contentWeight * contentScores[item];
             }
-            if (sessionScores != null) {
-                float wSession = (float) weights.session();
-                for (int item = 0; item < n; item++) {
-                    result[item] += wSession * sessionScores[item];
-                }
+            if (sessionScores != null && item < sessionScores.length) {
+                result += sessionWeight * sessionScores[item];
             }
             return result;
+        }
+
+        /** An upper bound on {@link #score}; negative infinity for an excluded item. */
+        private float bound(int item) {
+            float headScore = head[item];
+            if (headScore == Float.NEGATIVE_INFINITY) {
+                return Float.NEGATIVE_INFINITY;
+            }
+            float bound = tasteWeight * (headScore + tailScale * model.tailNorm(item)) + other(item);
+            if (exploration != null) {
+                bound += (float) (1.001 * beta * exploration.standardDeviationBound(item));
+            }
+            return bound;
         }
 
         /** The exact top {@code count} eligible items by score, best first. */
         int[] exactTop(int count) {
             int n = catalog.size();
-            // Upper bounds: excluded items stay at negative infinity through every step.
-            float[] upper = new float[n];
-            model.addTailBounds(head, 1.001f * userTail, upper);
+            // First the best by bound, scored exactly: a high threshold from the start of the full pass.
+            TopK byBound = new TopK(count);
             for (int item = 0; item < n; item++) {
-                upper[item] = tasteWeight * upper[item] + other[item];
+                float bound = bound(item);
+                // Items come in increasing index order, so a bound equal to the threshold would lose its tie.
+                if (bound != Float.NEGATIVE_INFINITY && (!byBound.isFull() || bound > byBound.threshold())) {
+                    byBound.offer(item, bound);
+                }
             }
-            if (exploration != null) {
-                for (int item = 0; item < n; item++) {
-                    if (upper[item] != Float.NEGATIVE_INFINITY) {
-                        upper[item] += (float) (1.001 * beta * exploration.standardDeviationBound(item));
+            int[] seeds = byBound.drainBestFirst();
+            TopK best = new TopK(count);
+            for (int item : seeds) {
+                best.offer(item, score(item));
+            }
+            Arrays.sort(seeds);
+            for (int item = 0, next = 0; item < n; item++) {
+                if (next < seeds.length && seeds[next] == item) {
+                    next++;
+                    continue;
+                }
+                if (!best.isFull()) {
+                    if (head[item] != Float.NEGATIVE_INFINITY) {
+                        best.offer(item, score(item));
+                    }
+                } else if (bound(item) >= best.threshold()) {
+                    if (exploration == null) {
+                        best.offer(item, score(item));
+                        continue;
+                    }
+                    // The exact variance costs a triangular solve (d^2); the exact taste and the variance bound
+                    // first tell whether it can matter, with the same widening as the bound.
+                    float known = tasteWeight * taste(item) + other(item);
+                    if (known + (float) (1.001 * beta * exploration.standardDeviationBound(item)) >= best.threshold()) {
+                        best.offer(item, known + bonus(item));
                     }
                 }
-            }
-            TopK best = new TopK(count);
-            for (int item : select(upper, count)) {
-                best.offer(item, score(item));
-                upper[item] = Float.NEGATIVE_INFINITY;
-            }
-            for (int item = 0; item < n; item++) {
-                float bound = upper[item];
-                if (bound == Float.NEGATIVE_INFINITY || (best.isFull() && bound < best.threshold())) {
-                    continue;
-                }
-                if (exploration == null || !best.isFull()) {
-                    best.offer(item, score(item));
-                    continue;
-                }
-                // The exact variance costs a triangular solve (d^2); the exact taste and the variance bound first
-                // tell whether it can matter. The same widening as above keeps the selection exact.
-                float known = tasteWeight * taste(item) + other[item];
-                if (known + (float) (1.001 * beta * exploration.standardDeviationBound(item)) < best.threshold()) {
-                    continue;
-                }
-                best.offer(item, known + bonus(item));
             }
             return best.drainBestFirst();
         }
@@ -257,7 +263,7 @@ public final class CandidateGenerator {
         }
 
         private float score(int item) {
-            return tasteWeight * taste(item) + other[item] + bonus(item);
+            return tasteWeight * taste(item) + other(item) + bonus(item);
         }
 
         Candidate candidate(int item, boolean wildcard) {
@@ -266,25 +272,11 @@ public final class CandidateGenerator {
             ScoreParts parts = new ScoreParts(
                     taste,
                     contentScores == null ? 0 : contentScores[item],
-                    sessionScores == null ? 0 : sessionScores[item],
+                    sessionScores == null || item >= sessionScores.length ? 0 : sessionScores[item],
                     bonus,
                     popularity[item]);
-            return new Candidate(catalog.get(item), tasteWeight * taste + other[item] + bonus, parts, wildcard);
+            return new Candidate(catalog.get(item), tasteWeight * taste + other(item) + bonus, parts, wildcard);
         }
-    }
-
-    /** The best {@code k} items by {@code scores}, best first, skipping excluded ones (negative infinity). */
-    private static int[] select(float[] scores, int k) {
-        TopK best = new TopK(k);
-        for (int item = 0; item < scores.length; item++) {
-            float score = scores[item];
-            // Items come in increasing index order, so a score equal to the threshold would lose its tie.
-            if (score == Float.NEGATIVE_INFINITY || (best.isFull() && score <= best.threshold())) {
-                continue;
-            }
-            best.offer(item, score);
-        }
-        return best.drainBestFirst();
     }
 
     /** Assembles a {@link CandidateGenerator}; the content and session models are optional. Not thread-safe. */

@@ -70,14 +70,8 @@ public record EvaluationReport(String dataset, MovieLensReader.Layout layout, St
 
     /** The report as a JSON object with the same figures as {@link #toTable()}, and more (every cutoff). */
     public String toJson() {
-        JsonWriter json = new JsonWriter().beginObject()
-                .name("dataset").value(dataset)
-                .name("layout").value(layout.name())
-                .name("protocol").value(protocol)
-                .name("split").value("TEST, fitted on TRAIN + VALIDATION")
-                .name("data");
-        ReportFormat.writeCounts(json, data);
-        json.name("elapsedSeconds").value(ReportFormat.seconds(elapsed)).name("results").beginArray();
+        JsonWriter json = ReportFormat.beginReport(dataset, layout, protocol, "TEST, fitted on TRAIN + VALIDATION", data, elapsed)
+                .name("results").beginArray();
         for (EvaluationRow row : rows) {
             json.beginObject().name("recommender").value(row.recommender()).name("hyperparameters");
             ReportFormat.writeHyperparameters(json, row.hyperparameters());

@@ -65,6 +65,22 @@ final class ReportFormat {
         return width;
     }
 
+    /**
+     * Opens a report's JSON object with the fields every report shares, up to and including
+     * {@code elapsedSeconds}; the caller adds its own fields and closes the object.
+     */
+    static JsonWriter beginReport(String dataset, MovieLensReader.Layout layout, String protocol, String split,
+                                  TemporalSplit.Counts data, Duration elapsed) {
+        JsonWriter json = new JsonWriter().beginObject()
+                .name("dataset").value(dataset)
+                .name("layout").value(layout.name())
+                .name("protocol").value(protocol)
+                .name("split").value(split)
+                .name("data");
+        writeCounts(json, data);
+        return json.name("elapsedSeconds").value(seconds(elapsed));
+    }
+
     static void writeCounts(JsonWriter json, TemporalSplit.Counts counts) {
         json.beginObject()
                 .name("ratings").value(counts.ratings())

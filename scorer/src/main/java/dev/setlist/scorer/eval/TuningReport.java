@@ -44,14 +44,8 @@ public record TuningReport(String dataset, MovieLensReader.Layout layout, String
     }
 
     public String toJson() {
-        JsonWriter json = new JsonWriter().beginObject()
-                .name("dataset").value(dataset)
-                .name("layout").value(layout.name())
-                .name("protocol").value(protocol)
-                .name("split").value("VALIDATION, fitted on TRAIN")
-                .name("data");
-        ReportFormat.writeCounts(json, data);
-        json.name("elapsedSeconds").value(ReportFormat.seconds(elapsed)).name("tuning").beginArray();
+        JsonWriter json = ReportFormat.beginReport(dataset, layout, protocol, "VALIDATION, fitted on TRAIN", data, elapsed)
+                .name("tuning").beginArray();
         for (TuningResult result : results) {
             ReportFormat.writeTuning(json, result);
         }

@@ -65,6 +65,34 @@ class AlsModelTest {
     }
 
     @Test
+    void aModelRebuiltFromItsItemVectorsScoresAsTheTrainedOne() {
+        int d = EXACT.factors();
+        float[] vectors = new float[EXACT.itemCount() * d];
+        int[] frequencies = new int[EXACT.itemCount()];
+        for (int item = 0; item < EXACT.itemCount(); item++) {
+            System.arraycopy(EXACT.itemVector(item), 0, vectors, item * d, d);
+            frequencies[item] = EXACT.itemFrequency(item);
+        }
+        AlsModel restored = AlsModel.ofItemVectors(EXACT.settings(), vectors, frequencies);
+
+        UserHistory history = DATA.history(11);
+        float[] expected = new float[EXACT.itemCount()];
+        float[] actual = new float[EXACT.itemCount()];
+        EXACT.score(history, expected);
+        restored.score(history, actual);
+        for (int item = 0; item < expected.length; item++) {
+            assertThat(actual[item]).isCloseTo(expected[item], within(1e-4f));
+            assertThat(restored.itemFrequency(item)).isEqualTo(EXACT.itemFrequency(item));
+        }
+        assertThat(restored.userCount()).isZero();
+        vectors[3] = Float.NaN;
+        assertThatThrownBy(() -> AlsModel.ofItemVectors(EXACT.settings(), vectors, frequencies))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not finite");
+        assertThatThrownBy(() -> AlsModel.ofItemVectors(EXACT.settings(), new float[d], frequencies))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("item values");
+    }
+
+    @Test
     void scoresAreDotProductsWithTheFoldIn() {
         UserHistory history = DATA.history(7);
         float[] user = EXACT.foldIn(history);

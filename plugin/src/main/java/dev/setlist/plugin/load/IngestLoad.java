@@ -1,0 +1,207 @@
+package dev.setlist.plugin.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.setlist.plugin.events.DeliveryKey;
+import dev.setlist.plugin.store.EventLog;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A bounded webhook load on loopback: {@code senders} threads, each one viewer of its own, post Jellyfin
+ * "Send All Properties" bodies (a start, progress ticks, a stop that is finished two times in three) at a
+ * fixed total rate for a fixed time, then stop by themselves. Open loop: each event has its scheduled
+ * send time, and its acknowledgement latency is counted from that time, so a server that falls behind
+ * is charged for the wait (no coordinated omission). Every 2xx answer's delivery key and sequence number
+ * are kept for the loss check ({@link #missing}).
+ *
+ * <p>Thread-safe: {@link #run} starts and joins its own threads.
+ */
+public final class IngestLoad {
+
+    /** Items the viewers play: few enough that the catalog stops growing after the first seconds. */
+    private static final int ITEMS = 120;
+    private static final int TICKS_PER_PLAY = 20;
+    private static final Instant EPOCH = Instant.parse("2026-11-01T18:00:00Z");
+
+    /**
+     * @param ratePerSecond events per second, all senders together
+     * @param duration      how long to send
+     * @param senders       concurrent connections (one viewer each)
+     * @param viewerOffset  first viewer number, so that two loads on one server are different people
+     */
+    public record Settings(int ratePerSecond, Duration duration, int senders, int viewerOffset) {
+        public Settings {
+            if (ratePerSecond < 1 || senders < 1 || duration.isNegative() || duration.isZero()) {
+                throw new IllegalArgumentException("rate, senders and duration must be positive");
+            }
+        }
+    }
+
+    /**
+     * What happened.
+     *
+     * @param sent            requests sent
+     * @param acknowledged    answered 2xx (stored, or a duplicate of a stored one)
+     * @param refused         answered 503 with Retry-After (not stored, the sender may send again)
+     * @param failed          any other answer, or no answer
+     * @param seconds         from the first scheduled send to the last answer
+     * @param p50Millis       acknowledgement latency, median, from the scheduled send time
+     * @param p99Millis       the 99th percentile
+     * @param maxMillis       the worst
+     * @param acknowledgedSeq delivery key of every acknowledged event, with the sequence number it was given
+     * @param failures        the first few failures, for the report
+     * @param senderCpuSeconds CPU time the sender threads used (the generator's own cost, to tell apart from the
+     *                        server's when both run in one process)
+     */
+    public record Report(long sent, long acknowledged, long refused, long failed, double seconds, double p50Millis,
+                         double p99Millis, double maxMillis, Map<String, Long> acknowledgedSeq, List<String> failures,
+                         double senderCpuSeconds) {
+
+        public double eventsPerSecond() {
+            return seconds == 0 ? 0 : acknowledged / seconds;
+        }
+
+        public String summary() {
+            return String.format(Locale.ROOT, "%d sent, %d acknowledged in %.1f s = %.0f events/s; ack p50 %.2f ms, "
+                            + "p99 %.2f ms, max %.1f ms; refused (503) %d, failed %d",
+                    sent, acknowledged, seconds, eventsPerSecond(), p50Millis, p99Millis, maxMillis, refused, failed);
+        }
+    }
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    /** Runs the load against a Setlist at {@code base} whose webhook secret is {@code secret}. */
+    public Report run(URI base, String secret, Settings settings) throws InterruptedException {
+        long interval = settings.senders() * 1_000_000_000L / settings.ratePerSecond();
+        long start = System.nanoTime() + 50_000_000L;
+        long end = start + settings.duration().toNanos();
+        Map<String, Long> acknowledged = new ConcurrentHashMap<>();
+        ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
+        AtomicLong sent = new AtomicLong();
+        AtomicLong refused = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        AtomicLong lastAnswer = new AtomicLong(start);
+        AtomicLong senderCpu = new AtomicLong();
+        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+        List<Latencies> recorders = new ArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        String[] headers = {"Content-Type", "application/json", "X-Setlist-Secret", secret};
+        for (int s = 0; s < settings.senders(); s++) {
+            Latencies latencies = new Latencies();
+            recorders.add(latencies);
+            int viewer = settings.viewerOffset() + s;
+            long first = start + s * interval / settings.senders();
+            Thread thread = new Thread(() -> {
+                try (LoopbackClient client = new LoopbackClient(base, 40_000)) {
+                    for (long n = 0; ; n++) {
+                        long scheduled = first + n * interval;
+                        if (scheduled >= end) {
+                            senderCpu.addAndGet(Math.max(0, cpu.getCurrentThreadCpuTime()));
+                            return;
+                        }
+                        long wait = scheduled - System.nanoTime();
+                        if (wait > 0) {
+                            LockSupport.parkNanos(wait);
+                        }
+                        byte[] body = body(viewer, n);
+                        sent.incrementAndGet();
+                        try {
+                            LoopbackClient.Reply reply = client.send("POST", "/webhook/jellyfin", headers, body);
+                            long answered = System.nanoTime();
+                            lastAnswer.accumulateAndGet(answered, Math::max);
+                            if (reply.status() == 200) {
+                                latencies.add(answered - scheduled);
+                                JsonNode answer = json.readTree(reply.body());
+                                acknowledged.put(DeliveryKey.of(body), answer.path("seq").asLong());
+                            } else if (reply.status() == 503 && reply.retryAfter() != null) {
+                                refused.incrementAndGet();
+                            } else {
+                                failed.incrementAndGet();
+                                note(failures, reply.status() + " " + reply.body());
+                            }
+                        } catch (IOException e) {
+                            failed.incrementAndGet();
+                            note(failures, e.toString());
+                        }
+                    }
+                }
+            }, "load-sender-" + s);
+            thread.setDaemon(true);
+            threads.add(thread);
+            thread.start();
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        long[] sorted = Latencies.merge(recorders);
+        return new Report(sent.get(), acknowledged.size(), refused.get(), failed.get(),
+                (lastAnswer.get() - start) / 1e9, Latencies.millis(sorted, 0.50), Latencies.millis(sorted, 0.99),
+                Latencies.millis(sorted, 1.0), Map.copyOf(acknowledged), List.copyOf(failures), senderCpu.get() / 1e9);
+    }
+
+    private static void note(ConcurrentLinkedQueue<String> failures, String failure) {
+        if (failures.size() < 5) {
+            failures.add(failure.length() > 300 ? failure.substring(0, 300) : failure);
+        }
+    }
+
+    /**
+     * The acknowledged events that are not in {@code log} with the sequence number they were given: the
+     * loss. Empty is the only acceptable answer.
+     */
+    public static List<String> missing(EventLog log, Map<String, Long> acknowledgedSeq) {
+        List<String> missing = new ArrayList<>();
+        acknowledgedSeq.forEach((key, seq) -> {
+            if (log.find(key).orElse(-1) != seq) {
+                missing.add(key + " (#" + seq + ")");
+            }
+        });
+        return missing;
+    }
+
+    /** The user id of viewer {@code viewer} (N form). */
+    public static String userId(int viewer) {
+        return String.format(Locale.ROOT, "b0b0%028x", viewer);
+    }
+
+    /**
+     * Event {@code n} of a viewer: plays of {@value #TICKS_PER_PLAY} progress ticks between a start and a stop,
+     * ten seconds apart in event time, each play on the next item. Every body is different (its timestamp).
+     */
+    static byte[] body(int viewer, long n) {
+        long play = n / (TICKS_PER_PLAY + 2);
+        int step = (int) (n % (TICKS_PER_PLAY + 2));
+        String type = step == 0 ? "PlaybackStart" : step == TICKS_PER_PLAY + 1 ? "PlaybackStop" : "PlaybackProgress";
+        boolean finished = play % 3 != 2;
+        long runTicks = 24_000_000_000L;
+        long position = step == TICKS_PER_PLAY + 1
+                ? (finished ? runTicks : runTicks / 4)
+                : step * runTicks / (TICKS_PER_PLAY + 2) / (finished ? 1 : 4);
+        int item = (int) ((viewer * 7L + play) % ITEMS);
+        Instant at = EPOCH.plusSeconds(n * 10L).plusNanos(viewer * 100L);
+        String itemId = String.format(Locale.ROOT, "17e0%028x", item + 1);
+        return String.format(Locale.ROOT, """
+                {"NotificationType":"%s","UtcTimestamp":"%s","UserId":"%s","NotificationUsername":"viewer %d",\
+                "ItemId":"%s","ItemType":"Episode","Name":"Episode %d","SeriesName":"Bench Series %d",\
+                "SeriesId":"5e1e%028x","SeasonNumber":1,"EpisodeNumber":%d,"Genres":"%s","Year":2019,\
+                "RunTimeTicks":%d,"PlaybackPositionTicks":%d,"IsPaused":false,"IsAutomated":%b,\
+                "PlayedToCompletion":%b,"DeviceId":"bench-device-%d","DeviceName":"TV %d","ClientName":"Jellyfin Web"}""",
+                type, at, userId(viewer), viewer, itemId, item + 1, item % 12, item % 12, item % 20 + 1,
+                item % 3 == 0 ? "Drama, Fantasy" : item % 3 == 1 ? "Comedy" : "Documentary, History", runTicks, position,
+                type.equals("PlaybackProgress"), type.equals("PlaybackStop") && finished, viewer, viewer)
+                .getBytes(StandardCharsets.UTF_8);
+    }
+}
