@@ -40,11 +40,9 @@ import org.kie.api.runtime.rule.Match;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -126,34 +124,43 @@ public final class CompiledRuleBook implements RuleBook {
     @Override
     public RuleOutcome evaluate(ListeningContext context, Tuning tuning, List<Candidate> candidates, Curation curation) {
         long start = System.nanoTime();
-        Map<String, Candidate> byId = new LinkedHashMap<>();
+        // Candidates by position (first occurrence of an id wins): per-candidate state below lives in
+        // arrays indexed by that position, so the evaluation path hashes each id once.
+        Map<String, Integer> positions = new HashMap<>(candidates.size() * 2);
+        List<Candidate> unique = new ArrayList<>(candidates.size());
         for (Candidate candidate : candidates) {
-            byId.putIfAbsent(candidate.itemId(), candidate);
+            if (positions.putIfAbsent(candidate.itemId(), unique.size()) == null) {
+                unique.add(candidate);
+            }
         }
-        Map<String, Item> items = new LinkedHashMap<>(byId.size() * 2);
+        int count = unique.size();
+        Item[] items = new Item[count];
         java.time.Instant now = context.localTime().toInstant(java.time.ZoneOffset.UTC);
-        for (Candidate candidate : byId.values()) {
-            items.put(candidate.itemId(), Item.of(candidate, context, curation, now));
+        for (int i = 0; i < count; i++) {
+            items[i] = Item.of(unique.get(i), context, curation, now);
         }
         Session session = new Session(start + limits.timeLimit().toNanos());
-        String failure = session.run(context, tuning, curation, items.values());
+        String failure = session.run(context, tuning, curation, items);
         List<String> notes = new ArrayList<>();
 
-        ModeDecision mode = failure == null ? session.mode(context, notes) : fallbackMode(context);
-        List<Adjustment> adjustments = failure == null ? session.outputs(Adjustment.class) : List.of();
-        List<Exclusion> exclusions = new ArrayList<>(failure == null ? session.outputs(Exclusion.class) : List.of());
-        Set<String> excluded = new HashSet<>();
-        exclusions.removeIf(exclusion -> !byId.containsKey(exclusion.itemId()) || !excluded.add(exclusion.itemId()));
+        Collected collected = failure == null ? session.collect(positions, curation, notes) : Collected.NOTHING;
+        ModeDecision mode = failure == null ? session.mode(context, collected.modes(), notes) : fallbackMode(context);
+        boolean[] excluded = new boolean[count];
+        List<Exclusion> exclusions = new ArrayList<>(collected.exclusions().size() + 16);
+        for (Exclusion exclusion : collected.exclusions()) {
+            Integer position = positions.get(exclusion.itemId());
+            if (position != null && !excluded[position]) {
+                excluded[position] = true;
+                exclusions.add(exclusion);
+            }
+        }
         applyAlwaysOnFilters(context, tuning, mode.mode(), items, excluded, exclusions);
 
-        List<Offer> offers = offers(byId, adjustments, excluded);
-        List<Constraint> constraints = new ArrayList<>();
-        List<ConstraintKind> relaxationOrder = ConstraintKind.DEFAULT_RELAXATION_ORDER;
-        if (failure == null) {
-            relaxationOrder = session.constraints(curation, byId.keySet(), constraints, notes);
-        }
-        return new RuleOutcome(version, mode, offers, exclusions, adjustments, constraints, relaxationOrder,
-                List.copyOf(session.fired), session.firings, failure, notes, tuning,
+        List<Offer> offers = offers(unique, positions, collected.adjustments(), excluded);
+        List<ConstraintKind> relaxationOrder = failure == null ? collected.relaxationOrder()
+                : ConstraintKind.DEFAULT_RELAXATION_ORDER;
+        return new RuleOutcome(version, mode, offers, exclusions, collected.adjustments(), collected.constraints(),
+                relaxationOrder, List.copyOf(session.fired), session.firings, failure, notes, tuning,
                 Duration.ofNanos(System.nanoTime() - start));
     }
 
@@ -163,18 +170,19 @@ public final class CompiledRuleBook implements RuleBook {
                 : new ModeDecision(Mode.EVERYDAY, false, null, "the rules failed; no mode was inferred");
     }
 
-    private static void applyAlwaysOnFilters(ListeningContext context, Tuning tuning, Mode mode, Map<String, Item> items,
-                                             Set<String> excluded, List<Exclusion> exclusions) {
+    private static void applyAlwaysOnFilters(ListeningContext context, Tuning tuning, Mode mode, Item[] items,
+                                             boolean[] excluded, List<Exclusion> exclusions) {
         Integer ceiling = context.parentalCeiling();
         // A profile's own ceiling of a child's age keeps unrated films out even when a parent picked another mode.
         boolean childsCeiling = ceiling != null && ceiling <= CHILD_CEILING;
         if (mode == Mode.KIDS) {
             ceiling = ceiling == null ? tuning.kidsCeiling() : Math.min(ceiling, tuning.kidsCeiling());
         }
-        for (Item item : items.values()) {
-            if (excluded.contains(item.id())) {
+        for (int i = 0; i < items.length; i++) {
+            if (excluded[i]) {
                 continue;
             }
+            Item item = items[i];
             String reason = null;
             if (item.hidden()) {
                 reason = "hidden by the curator";
@@ -188,40 +196,121 @@ public final class CompiledRuleBook implements RuleBook {
                 reason = "no known rating, and a child's profile sees only rated films and episodes, in any mode";
             }
             if (reason != null) {
-                excluded.add(item.id());
+                excluded[i] = true;
                 exclusions.add(new Exclusion(item.id(), reason, ALWAYS_ON));
             }
         }
     }
 
-    private static List<Offer> offers(Map<String, Candidate> byId, List<Adjustment> adjustments, Set<String> excluded) {
-        Map<String, List<Adjustment>> byItem = new HashMap<>();
-        for (Adjustment adjustment : adjustments) {
-            byItem.computeIfAbsent(adjustment.itemId(), id -> new ArrayList<>()).add(adjustment);
-        }
-        List<Offer> offers = new ArrayList<>(byId.size());
-        for (Candidate candidate : byId.values()) {
-            if (excluded.contains(candidate.itemId())) {
+    /**
+     * The surviving candidates with their adjustments applied, best first (ties keep the candidates'
+     * order). Each candidate's adjustments are chained through two int arrays rather than a map of
+     * lists: most candidates have none or one.
+     */
+    private static List<Offer> offers(List<Candidate> unique, Map<String, Integer> positions,
+                                      List<Adjustment> adjustments, boolean[] excluded) {
+        int count = unique.size();
+        int[] first = new int[count];
+        int[] last = new int[count];
+        java.util.Arrays.fill(first, -1);
+        int[] next = new int[adjustments.size()];
+        for (int a = 0; a < next.length; a++) {
+            next[a] = -1;
+            Integer position = positions.get(adjustments.get(a).itemId());
+            if (position == null) {
                 continue;
             }
-            List<Adjustment> own = byItem.getOrDefault(candidate.itemId(), List.of());
-            if (own.isEmpty()) {
-                offers.add(Offer.of(candidate));
+            if (first[position] < 0) {
+                first[position] = a;
+            } else {
+                next[last[position]] = a;
+            }
+            last[position] = a;
+        }
+        Offer[] offers = new Offer[count];
+        double[] scores = new double[count];
+        FactorSuffixes suffixes = new FactorSuffixes();
+        int kept = 0;
+        for (int i = 0; i < count; i++) {
+            if (excluded[i]) {
+                continue;
+            }
+            Candidate candidate = unique.get(i);
+            if (first[i] < 0) {
+                scores[kept] = candidate.score();
+                offers[kept++] = Offer.of(candidate);
                 continue;
             }
             double score = candidate.score();
-            List<Reason> reasons = new ArrayList<>(own.size());
-            for (Adjustment adjustment : own) {
+            List<Reason> reasons = new ArrayList<>(2);
+            for (int a = first[i]; a >= 0; a = next[a]) {
+                Adjustment adjustment = adjustments.get(a);
                 // Multiplying a negative score by a boost would lower it: divide instead, so a boost always helps.
                 score = score >= 0 ? score * adjustment.factor() : score / adjustment.factor();
-                String verb = adjustment.factor() >= 1 ? "boosted" : "buried";
-                reasons.add(new Reason(adjustment.rule(), adjustment.reason() + " (" + verb + " ×"
-                        + twoDecimals(adjustment.factor()) + ")"));
+                reasons.add(new Reason(adjustment.rule(), adjustment.reason() + suffixes.of(adjustment.factor())));
             }
-            offers.add(new Offer(candidate.withScore(score), reasons));
+            scores[kept] = score;
+            offers[kept++] = new Offer(candidate.withScore(score), reasons);
         }
-        offers.sort((left, right) -> Double.compare(right.candidate().score(), left.candidate().score()));
-        return offers;
+        return sortedByScore(offers, scores, kept);
+    }
+
+    /**
+     * The {@code " (boosted ×1.40)"} ending of a reason, made once per distinct factor in an evaluation:
+     * a book has a handful of factors, and hundreds of adjustments share them.
+     */
+    private static final class FactorSuffixes {
+        private final double[] factors = new double[16];
+        private final String[] suffixes = new String[16];
+        private int size;
+
+        String of(double factor) {
+            for (int i = 0; i < size; i++) {
+                if (factors[i] == factor) {
+                    return suffixes[i];
+                }
+            }
+            String suffix = " (" + (factor >= 1 ? "boosted" : "buried") + " ×" + twoDecimals(factor) + ")";
+            if (size < factors.length) {
+                factors[size] = factor;
+                suffixes[size++] = suffix;
+            }
+            return suffix;
+        }
+    }
+
+    /** The first {@code count} offers, highest score first, ties in their given order (a stable merge sort). */
+    private static List<Offer> sortedByScore(Offer[] offers, double[] scores, int count) {
+        int[] order = new int[count];
+        int[] buffer = new int[count];
+        for (int i = 0; i < count; i++) {
+            order[i] = i;
+        }
+        for (int width = 1; width < count; width *= 2) {
+            for (int low = 0; low < count; low += 2 * width) {
+                int middle = Math.min(low + width, count);
+                int high = Math.min(low + 2 * width, count);
+                int left = low;
+                int right = middle;
+                for (int k = low; k < high; k++) {
+                    // Take from the left run unless the right one is strictly better: that keeps ties in order.
+                    if (left < middle
+                            && (right >= high || Double.compare(scores[order[left]], scores[order[right]]) >= 0)) {
+                        buffer[k] = order[left++];
+                    } else {
+                        buffer[k] = order[right++];
+                    }
+                }
+            }
+            int[] swap = order;
+            order = buffer;
+            buffer = swap;
+        }
+        Offer[] sorted = new Offer[count];
+        for (int i = 0; i < count; i++) {
+            sorted[i] = offers[order[i]];
+        }
+        return java.util.Arrays.asList(sorted);
     }
 
     /** {@code 1.2} as {@code "1.20"}: String.format is costly on the evaluation path. */
@@ -232,11 +321,23 @@ public final class CompiledRuleBook implements RuleBook {
                 + fraction;
     }
 
+    /** What the rules left in working memory, sorted by kind, each output named after its rule. */
+    private record Collected(List<Adjustment> adjustments, List<Exclusion> exclusions, List<Constraint> constraints,
+                             List<ConstraintKind> relaxationOrder, List<Inserted> modes) {
+        static final Collected NOTHING = new Collected(List.of(), List.of(), List.of(),
+                ConstraintKind.DEFAULT_RELAXATION_ORDER, List.of());
+    }
+
+    /** One output or mode a rule inserted, with that rule's name (null when inserted outside a rule). */
+    private record Inserted(FactHandle handle, Object fact, String rule) {
+    }
+
     /** One evaluation's Drools session and what it collected. Not thread-safe; one per evaluation. */
     private final class Session {
         private final long deadline;
-        private final Map<FactHandle, String> outputRules = new IdentityHashMap<>(1024);
-        private final Map<FactHandle, Object> outputs = new LinkedHashMap<>(1024);
+        /** Outputs and modes in insertion order; deleted ones are dropped when collected. */
+        private final List<Inserted> inserted = new ArrayList<>(512);
+        private Set<FactHandle> deleted;
         private final Set<String> fired = new LinkedHashSet<>();
         private int firings;
         private KieSession kieSession;
@@ -246,7 +347,7 @@ public final class CompiledRuleBook implements RuleBook {
         }
 
         /** Runs the rules; returns null, or why they stopped early. */
-        String run(ListeningContext context, Tuning tuning, Curation curation, Iterable<Item> items) {
+        String run(ListeningContext context, Tuning tuning, Curation curation, Item[] items) {
             kieSession = kieBase.newKieSession();
             try {
                 kieSession.insert(context);
@@ -266,16 +367,20 @@ public final class CompiledRuleBook implements RuleBook {
                     public void objectInserted(ObjectInsertedEvent event) {
                         Object object = event.getObject();
                         if (object instanceof RuleOutput || object instanceof ActiveMode) {
-                            outputs.put(event.getFactHandle(), object);
-                            if (event.getRule() != null) {
-                                outputRules.put(event.getFactHandle(), event.getRule().getName());
-                            }
+                            inserted.add(new Inserted(event.getFactHandle(), object,
+                                    event.getRule() == null ? null : event.getRule().getName()));
                         }
                     }
 
                     @Override
                     public void objectDeleted(ObjectDeletedEvent event) {
-                        outputs.remove(event.getFactHandle());
+                        Object object = event.getOldObject();
+                        if (object instanceof RuleOutput || object instanceof ActiveMode) {
+                            if (deleted == null) {
+                                deleted = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+                            }
+                            deleted.add(event.getFactHandle());
+                        }
                     }
                 });
                 String[] stop = new String[1];
@@ -317,44 +422,74 @@ public final class CompiledRuleBook implements RuleBook {
             }
         }
 
-        private List<RuleOutput> named;
-
-        /** Every output still in working memory, named after the rule that inserted it (computed once). */
-        private List<RuleOutput> named() {
-            if (named == null) {
-                named = new ArrayList<>(outputs.size());
-                for (Map.Entry<FactHandle, Object> entry : outputs.entrySet()) {
-                    if (entry.getValue() instanceof RuleOutput output) {
-                        named.add(output.rule() != null ? output
-                                : output.withRule(outputRules.getOrDefault(entry.getKey(), "(inserted outside a rule)")));
-                    }
+        /**
+         * Every output still in working memory, in insertion order and named after the rule that
+         * inserted it, sorted by kind in one pass: adjustments, exclusions, sequencing constraints
+         * and the relaxation order; and the modes, for {@link #mode}.
+         */
+        Collected collect(Map<String, Integer> candidateIds, Curation curation, List<String> notes) {
+            List<Adjustment> adjustments = new ArrayList<>(inserted.size());
+            List<Exclusion> exclusions = new ArrayList<>();
+            List<Constraint> constraints = new ArrayList<>();
+            List<Inserted> modes = new ArrayList<>(2);
+            List<ConstraintKind> order = ConstraintKind.DEFAULT_RELAXATION_ORDER;
+            for (Inserted entry : inserted) {
+                if (deleted != null && deleted.contains(entry.handle())) {
+                    continue;
+                }
+                if (!(entry.fact() instanceof RuleOutput raw)) {
+                    modes.add(entry);
+                    continue;
+                }
+                RuleOutput output = raw.rule() != null ? raw
+                        : raw.withRule(entry.rule() == null ? "(inserted outside a rule)" : entry.rule());
+                String rule = output.rule();
+                if (output instanceof Adjustment adjustment) {
+                    adjustments.add(adjustment);
+                } else if (output instanceof Exclusion exclusion) {
+                    exclusions.add(exclusion);
+                } else if (output instanceof GenreCap cap) {
+                    constraints.add(new Constraint.GroupCap(Facet.GENRE, cap.genre(), cap.max(), rule));
+                } else if (output instanceof KindCap cap) {
+                    constraints.add(new Constraint.GroupCap(Facet.KIND, cap.kind().name(), cap.max(), rule));
+                } else if (output instanceof SeriesCap cap) {
+                    constraints.add(new Constraint.GroupCap(Facet.SERIES, null, cap.max(), rule));
+                } else if (output instanceof ArtistCap cap) {
+                    constraints.add(new Constraint.GroupCap(Facet.ARTIST, null, cap.max(), rule));
+                } else if (output instanceof SeriesSpacing spacing) {
+                    constraints.add(new Constraint.MinSpacing(Facet.SERIES, spacing.gap(), rule));
+                } else if (output instanceof ArtistSpacing spacing) {
+                    constraints.add(new Constraint.MinSpacing(Facet.ARTIST, spacing.gap(), rule));
+                } else if (output instanceof TimeBudget budget) {
+                    constraints.add(new Constraint.DurationBudget(budget.minutes(), rule));
+                } else if (output instanceof WildcardEvery slots) {
+                    constraints.add(new Constraint.WildcardSlots(slots.every(), rule));
+                } else if (output instanceof PinItem pin) {
+                    constraints.add(new Constraint.Pin(pin.itemId(), pin.position() - 1, rule));
+                } else if (output instanceof FeaturedCap cap) {
+                    Set<String> featured = new HashSet<>(curation.featured());
+                    featured.retainAll(candidateIds.keySet());
+                    constraints.add(new Constraint.SetCap("featured", featured, cap.max(), rule));
+                } else if (output instanceof OpenWith opener) {
+                    constraints.add(new Constraint.Opener(Set.of(opener.kind()), opener.maxMinutes(), rule));
+                } else if (output instanceof RelaxationOrder relaxation) {
+                    order = parseOrder(relaxation, notes);
                 }
             }
-            return named;
+            return new Collected(adjustments, exclusions, constraints, order, modes);
         }
 
-        <T extends RuleOutput> List<T> outputs(Class<T> type) {
-            List<T> found = new ArrayList<>();
-            for (RuleOutput output : named()) {
-                if (type.isInstance(output)) {
-                    found.add(type.cast(output));
-                }
-            }
-            return found;
-        }
-
-        ModeDecision mode(ListeningContext context, List<String> notes) {
+        ModeDecision mode(ListeningContext context, List<Inserted> modes, List<String> notes) {
             ActiveMode chosen = null;
             String rule = null;
-            for (Map.Entry<FactHandle, Object> entry : outputs.entrySet()) {
-                if (entry.getValue() instanceof ActiveMode active) {
-                    if (chosen == null) {
-                        chosen = active;
-                        rule = outputRules.get(entry.getKey());
-                    } else if (active.mode() != chosen.mode()) {
-                        notes.add("more than one active mode (" + chosen.mode().key() + ", " + active.mode().key()
-                                + "); the first one inserted counts");
-                    }
+            for (Inserted entry : modes) {
+                ActiveMode active = (ActiveMode) entry.fact();
+                if (chosen == null) {
+                    chosen = active;
+                    rule = entry.rule();
+                } else if (active.mode() != chosen.mode()) {
+                    notes.add("more than one active mode (" + chosen.mode().key() + ", " + active.mode().key()
+                            + "); the first one inserted counts");
                 }
             }
             if (context.mode() != null) {
@@ -364,42 +499,6 @@ public final class CompiledRuleBook implements RuleBook {
                 return new ModeDecision(Mode.EVERYDAY, false, null, "no rule inferred a mode");
             }
             return new ModeDecision(chosen.mode(), false, rule, chosen.reason());
-        }
-
-        List<ConstraintKind> constraints(Curation curation, Set<String> candidateIds, List<Constraint> into,
-                                         List<String> notes) {
-            List<ConstraintKind> order = ConstraintKind.DEFAULT_RELAXATION_ORDER;
-            for (RuleOutput output : named()) {
-                String rule = output.rule();
-                if (output instanceof GenreCap cap) {
-                    into.add(new Constraint.GroupCap(Facet.GENRE, cap.genre(), cap.max(), rule));
-                } else if (output instanceof KindCap cap) {
-                    into.add(new Constraint.GroupCap(Facet.KIND, cap.kind().name(), cap.max(), rule));
-                } else if (output instanceof SeriesCap cap) {
-                    into.add(new Constraint.GroupCap(Facet.SERIES, null, cap.max(), rule));
-                } else if (output instanceof ArtistCap cap) {
-                    into.add(new Constraint.GroupCap(Facet.ARTIST, null, cap.max(), rule));
-                } else if (output instanceof SeriesSpacing spacing) {
-                    into.add(new Constraint.MinSpacing(Facet.SERIES, spacing.gap(), rule));
-                } else if (output instanceof ArtistSpacing spacing) {
-                    into.add(new Constraint.MinSpacing(Facet.ARTIST, spacing.gap(), rule));
-                } else if (output instanceof TimeBudget budget) {
-                    into.add(new Constraint.DurationBudget(budget.minutes(), rule));
-                } else if (output instanceof WildcardEvery slots) {
-                    into.add(new Constraint.WildcardSlots(slots.every(), rule));
-                } else if (output instanceof PinItem pin) {
-                    into.add(new Constraint.Pin(pin.itemId(), pin.position() - 1, rule));
-                } else if (output instanceof FeaturedCap cap) {
-                    Set<String> featured = new HashSet<>(curation.featured());
-                    featured.retainAll(candidateIds);
-                    into.add(new Constraint.SetCap("featured", featured, cap.max(), rule));
-                } else if (output instanceof OpenWith opener) {
-                    into.add(new Constraint.Opener(Set.of(opener.kind()), opener.maxMinutes(), rule));
-                } else if (output instanceof RelaxationOrder relaxation) {
-                    order = parseOrder(relaxation, notes);
-                }
-            }
-            return order;
         }
 
         private List<ConstraintKind> parseOrder(RelaxationOrder relaxation, List<String> notes) {

@@ -116,6 +116,31 @@ class CompiledRuleBookTest {
     }
 
     @Test
+    void offersComeBestFirstWithTiesInCandidateOrderAndEveryAdjustmentExplained() {
+        Candidate first = movie("a", 0.5, "PG", 90, "Drama");
+        Candidate intense = movie("x", 0.9, "PG", 120, "Action");
+        Candidate second = movie("b", 0.5, "PG", 90, "Drama");
+        Candidate featured = movie("f", 0.45, "PG", 90, "Drama");
+        Candidate again = movie("a", 0.99, "PG", 90, "Drama");
+
+        RuleOutcome outcome = Fixtures.defaultBook().evaluate(context(Mode.LATE_NIGHT), Tuning.DEFAULTS,
+                List.of(first, intense, second, featured, again), new Curation(Set.of("f"), Set.of()));
+
+        // f: 0.45 × 1.30 = 0.585; a and b tie at 0.5 and keep their order; x: 0.9 × 0.60 × 0.70 = 0.378.
+        assertThat(outcome.offers()).extracting(Offer::itemId).containsExactly("f", "a", "b", "x");
+        assertThat(outcome.offers().get(1).candidate().score()).as("the first 'a' counts, not its repeat")
+                .isEqualTo(0.5);
+        Offer buried = outcome.offers().get(3);
+        assertThat(buried.candidate().score()).isCloseTo(0.9 * 0.6 * 0.7, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(buried.reasons()).extracting(reason -> reason.source() + ": " + reason.text())
+                .containsExactlyInAnyOrder(
+                        "Late night: no adrenaline: too intense for late at night (buried ×0.60)",
+                        "Late night: shorter: long for late at night (buried ×0.70)");
+        assertThat(outcome.offers().get(0).reasons()).extracting(reason -> reason.text())
+                .containsExactly("featured by the curator (boosted ×1.30)");
+    }
+
+    @Test
     void aBoostRaisesANegativeScoreToo() {
         RuleOutcome outcome = Fixtures.defaultBook().evaluate(context(null), Tuning.DEFAULTS,
                 List.of(movie("f", -0.5, "PG", 90, "Drama")), new Curation(Set.of("f"), Set.of()));

@@ -697,7 +697,7 @@ async function loadSettings() {
   const progress = sync.progress
     ? `${sync.progress.phase}${sync.progress.total ? ` ${sync.progress.done}/${sync.progress.total}` : ""} (started ${new Date(sync.progress.started).toLocaleTimeString()})`
     : sync.events ? "idle" : null;
-  facts("sync-facts", sync.events ? [["Events from", sync.events], ["Every", sync.interval],
+  facts("sync-facts", sync.events ? [["Events from", sync.events], ["Every", duration(sync.interval)],
     ["Last sync", sync.lastSync ? new Date(sync.lastSync).toLocaleString() : "not yet"], ["Now", progress]]
     : [["Sync", "none: the demo library is generated on this machine"]]);
   $("webhook-url").textContent = settings.webhook.url;
@@ -709,6 +709,17 @@ async function loadSettings() {
   facts("health-facts", [["Status", health.status], ["Database", `${health.database.status} (${health.database.description})`],
     ["Catalog", `${health.catalog} items`], ["People", String(health.users)], ["Events", String(health.events)],
     ["Problems", health.problems.join("; ")]]);
+}
+
+/** "PT1H30M" (an ISO-8601 duration, as the API sends it) as "1 h 30 min". */
+function duration(iso) {
+  const match = /^PT(?:(\d+)H)?(?:(\d+)M)?(?:([\d.]+)S)?$/.exec(String(iso));
+  if (!match) return String(iso);
+  const parts = [];
+  if (match[1]) parts.push(match[1] + " h");
+  if (match[2]) parts.push(match[2] + " min");
+  if (match[3]) parts.push(match[3] + " s");
+  return parts.join(" ") || "0 s";
 }
 
 function showSecret(visible) {

@@ -194,8 +194,13 @@ public final class EventWriter implements AutoCloseable {
         }
         String why = withRootCause(e);
         String reason = "the event log could not be written (" + why + "); nothing was stored";
-        lastFailure.set(why + " at " + Instant.now());
-        log.error("refused a {} event: {}", pending.delivery().event().type().wireName(), reason);
+        String before = lastFailure.getAndSet(why + " at " + Instant.now());
+        if (before == null || !before.startsWith(why + " at ")) {
+            // One line when the failure starts or changes, not one per refused event of an outage.
+            log.error("refusing events: {}", reason);
+        } else {
+            log.debug("refused a {} event: {}", pending.delivery().event().type().wireName(), reason);
+        }
         pending.result().completeExceptionally(new IngestionRefused(reason, Duration.ofSeconds(5)));
     }
 

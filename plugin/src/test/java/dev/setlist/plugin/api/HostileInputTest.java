@@ -220,9 +220,8 @@ class HostileInputTest {
                                                                      @ForAll("queries") String query,
                                                                      @ForAll("apiBodies") String body) {
         long before = events();
-        String path = operation.path().replace("{id}", segment).replace("{userId}", segment)
-                .replace("{profile}", segment).replace("{itemId}", segment).replace("{file}", segment)
-                .replace("{number}", segment).substring(1);
+        String path = operation.path().replaceAll("\\{\\w+}", java.util.regex.Matcher.quoteReplacement(segment))
+                .substring(1);
         Http.Reply reply = server.http().send(operation.verb(), path + query,
                 operation.verb().equals("POST") || operation.verb().equals("PUT") ? body : null,
                 "Authorization", server.admin(), "Content-Type", "application/json",

@@ -3,6 +3,7 @@ package dev.setlist.rules.model;
 import dev.setlist.scorer.candidates.Candidate;
 import dev.setlist.scorer.catalog.ItemProfile;
 import dev.setlist.scorer.catalog.ItemProfile.ItemKind;
+import org.kie.api.definition.type.ClassReactive;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -14,7 +15,10 @@ import java.util.Locale;
  * knows about it (new, featured, hidden, last played). Flat so that rule conditions read plainly
  * ({@code Item(kind == ItemKind.MOVIE, runtimeMinutes < 130, featured)}) and match fast.
  *
- * <p>Immutable; share freely.
+ * <p>Immutable; share freely. Declared {@link ClassReactive}: nothing can modify an item, so there is no
+ * property mask to compute, and constraints such as {@code hasGenre($genre)} (a method called with a
+ * variable bound in another pattern, whose properties Drools cannot infer) build without the
+ * "causes class reactivity" warning.
  *
  * @param id                  item id
  * @param kind                movie, episode or track
@@ -45,6 +49,7 @@ import java.util.Locale;
  * @param exploration         exploration part
  * @param popularity          popularity in the library, 0 to 1
  */
+@ClassReactive
 public record Item(String id, ItemKind kind, String title, List<String> genres, List<String> tags, List<String> people,
                    String studio, int year, int runtimeMinutes, String seriesId, String seriesName, int season,
                    int episode, String artist, String album, String rating, int minimumAge, int daysSinceAdded,
@@ -110,9 +115,14 @@ public record Item(String id, ItemKind kind, String title, List<String> genres, 
         return false;
     }
 
+    /**
+     * Called for every candidate by every rule that names a genre or tag, so it is kept to an
+     * indexed loop (no iterator) over the immutable list; {@code equalsIgnoreCase} rejects a word of
+     * another length without looking at its characters.
+     */
     private static boolean containsIgnoreCase(List<String> values, String wanted) {
-        for (String value : values) {
-            if (value.equalsIgnoreCase(wanted)) {
+        for (int i = 0, size = values.size(); i < size; i++) {
+            if (values.get(i).equalsIgnoreCase(wanted)) {
                 return true;
             }
         }

@@ -43,8 +43,9 @@ import java.util.Set;
  * as the evaluating thread's CPU time: on a shared machine the second is the one that does not
  * depend on what the neighbours are doing.
  *
- * <p>Run with the command in docs/benchmarks.md. Arguments: {@code [evaluations] [warmup]}
- * (default 5000 and 3000).
+ * <p>Run with the command in docs/benchmarks.md. Arguments: {@code [evaluations] [warmup] [evaluate]}
+ * (default 5000 and 3000; a third argument {@code evaluate} measures the evaluation only: one build,
+ * no sequencing and no reload, for quick before/after runs while profiling).
  */
 public final class RulesBench {
 
@@ -67,9 +68,20 @@ public final class RulesBench {
         System.out.printf(Locale.ROOT, "Java %s, %d processors, load average %s%n", Runtime.version(),
                 Runtime.getRuntime().availableProcessors(), loadAverage());
 
-        CompiledRuleBook book = buildFigures();
-        evaluationFigures(book, evaluations, warmup);
-        reloadFigures();
+        boolean evaluateOnly = args.length > 2 && args[2].equals("evaluate");
+        CompiledRuleBook book = evaluateOnly ? buildOnce() : buildFigures();
+        evaluationFigures(book, evaluations, warmup, evaluateOnly);
+        if (!evaluateOnly) {
+            reloadFigures();
+        }
+    }
+
+    private static CompiledRuleBook buildOnce() {
+        CompileResult result = new RuleCompiler().compile(RuleSources.defaults(), "defaults");
+        if (!result.ok()) {
+            throw new IllegalStateException(result.report());
+        }
+        return result.book();
     }
 
     private static CompiledRuleBook buildFigures() {
@@ -94,7 +106,7 @@ public final class RulesBench {
         return first.book();
     }
 
-    private static void evaluationFigures(CompiledRuleBook book, int evaluations, int warmup) {
+    private static void evaluationFigures(CompiledRuleBook book, int evaluations, int warmup, boolean evaluateOnly) {
         LocalDateTime now = LocalDateTime.of(2025, 3, 7, 20, 30);
         List<Candidate> candidates = candidates(500, now, new Random(42));
         Set<String> featured = new HashSet<>();
@@ -126,6 +138,8 @@ public final class RulesBench {
         }
         long[] nanos = new long[evaluations];
         long[] cpu = new long[evaluations];
+        long[][] cpuByMode = new long[contexts.size()][(evaluations + contexts.size() - 1) / contexts.size()];
+        int[] firingsByMode = new int[contexts.size()];
         int firings = 0;
         for (int i = 0; i < evaluations; i++) {
             long cpuStart = THREADS.getCurrentThreadCpuTime();
@@ -137,10 +151,25 @@ public final class RulesBench {
                 throw new IllegalStateException(outcome.failure());
             }
             firings += outcome.firings();
+            cpuByMode[i % contexts.size()][i / contexts.size()] = cpu[i];
+            firingsByMode[i % contexts.size()] = outcome.firings();
         }
         print("evaluate 500 candidates (reused book, all modes), wall", nanos);
         print("evaluate 500 candidates (reused book, all modes), thread CPU", cpu);
         System.out.printf(Locale.ROOT, "  mean rule firings per evaluation: %.0f%n", (double) firings / evaluations);
+        StringBuilder byMode = new StringBuilder("  thread CPU p50 by mode (firings):");
+        for (int m = 0; m < contexts.size(); m++) {
+            int n = evaluations / contexts.size() + (m < evaluations % contexts.size() ? 1 : 0);
+            long[] sorted = Arrays.copyOf(cpuByMode[m], n);
+            Arrays.sort(sorted);
+            Mode mode = contexts.get(m).mode();
+            byMode.append(String.format(Locale.ROOT, " %s %.2f ms (%d)%s", mode == null ? "inferred" : mode.key(),
+                    percentile(sorted, 0.5), firingsByMode[m], m + 1 < contexts.size() ? "," : ""));
+        }
+        System.out.println(byMode);
+        if (evaluateOnly) {
+            return;
+        }
 
         Sequencer sequencer = new Sequencer();
         List<RuleOutcome> outcomes = new ArrayList<>();
@@ -222,9 +251,9 @@ public final class RulesBench {
     private static void print(String what, long[] nanos) {
         long[] sorted = nanos.clone();
         Arrays.sort(sorted);
-        System.out.printf(Locale.ROOT, "%s: p50 %.3f ms, p90 %.3f ms, p99 %.3f ms, max %.3f ms (n=%d)%n", what,
-                percentile(sorted, 0.50), percentile(sorted, 0.90), percentile(sorted, 0.99),
-                sorted[sorted.length - 1] / 1e6, sorted.length);
+        System.out.printf(Locale.ROOT, "%s: p10 %.3f ms, p50 %.3f ms, p90 %.3f ms, p99 %.3f ms, max %.3f ms (n=%d)%n",
+                what, percentile(sorted, 0.10), percentile(sorted, 0.50), percentile(sorted, 0.90),
+                percentile(sorted, 0.99), sorted[sorted.length - 1] / 1e6, sorted.length);
     }
 
     private static double percentile(long[] sorted, double p) {
