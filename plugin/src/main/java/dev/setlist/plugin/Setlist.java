@@ -34,6 +34,9 @@ import dev.setlist.plugin.api.UsersResource;
 import dev.setlist.plugin.api.WebUiResource;
 import dev.setlist.plugin.api.WebhookResource;
 import dev.setlist.plugin.auth.AdminKey;
+import dev.setlist.plugin.auth.JellyfinTokens;
+import dev.setlist.plugin.jellyfin.JellyfinIds;
+import dev.setlist.plugin.media.MediaServerException;
 import dev.setlist.plugin.auth.TokenStore;
 import dev.setlist.plugin.auth.WebhookSecret;
 import dev.setlist.plugin.config.SetlistConfig;
@@ -77,6 +80,10 @@ import dev.setlist.plugin.taste.ModelSnapshots;
 import dev.setlist.plugin.taste.ModelTrainer;
 import dev.setlist.plugin.taste.OnboardingService;
 import dev.setlist.plugin.taste.PersonHistory;
+import dev.setlist.plugin.taste.FreshStarts;
+import dev.setlist.plugin.taste.TasteReset;
+import dev.setlist.plugin.store.TasteResetStore;
+import dev.setlist.plugin.api.TasteResource;
 import dev.setlist.scorer.als.AlsSettings;
 import dev.setlist.scorer.sequencing.Sequencer;
 import dev.setlist.rules.FileVersionStore;
@@ -202,8 +209,9 @@ public final class Setlist implements AutoCloseable {
             MediaServer mediaServer;
             JellyfinSync sync = null;
             JellyfinSocketSource socketSource = null;
+            JellyfinClient jellyfinClient = null;
             if (jellyfin) {
-                JellyfinClient jellyfinClient = new JellyfinClient(config.jellyfinUrl().orElseThrow(),
+                jellyfinClient = new JellyfinClient(config.jellyfinUrl().orElseThrow(),
                         config.jellyfinApiKey().orElseThrow(), Version.current(), JELLYFIN_TIMEOUT);
                 metrics.watch(jellyfinClient);
                 JellyfinServer jellyfinServer = new JellyfinServer(jellyfinClient, playlistStore, clock);
@@ -242,6 +250,18 @@ public final class Setlist implements AutoCloseable {
             health.addProblemSource(liveTrainer::problems);
             health.addProblemSource(ingestor::problems);
             TokenStore tokens = new TokenStore(database.dataSource(), random, clock);
+            JellyfinClient jellyfinUsers = jellyfinClient;
+            // A Jellyfin access token stands for its user, unless that account is disabled.
+            JellyfinTokens jellyfinTokens = jellyfinUsers == null ? null : new JellyfinTokens(token -> {
+                try {
+                    return jellyfinUsers.me(token)
+                            .filter(user -> user.id() != null)
+                            .filter(user -> user.policy() == null || !Boolean.TRUE.equals(user.policy().isDisabled()))
+                            .map(user -> JellyfinIds.normalize(user.id()));
+                } catch (MediaServerException e) {
+                    throw new JellyfinTokens.Unavailable(e.getMessage(), e);
+                }
+            }, clock);
             rules = built(rulesBuild);
             LiveRuleBook liveRules = rules;
             metrics.watch(liveRules);
@@ -251,12 +271,15 @@ public final class Setlist implements AutoCloseable {
                     .map(problem -> "rules refused, " + liveRules.version() + " keeps serving: " + problem).toList());
             SessionMood mood = new SessionMood();
             OfferLog offers = new OfferLog();
-            PersonHistory histories = new PersonHistory(ledger, people);
-            PlaylistService playlists = new PlaylistService(library, profiles, people, histories, ledger, timeline, trainer, mood,
+            FreshStarts freshStarts = new FreshStarts(new TasteResetStore(database.dataSource()), config.signals())
+                    .rebuild(eventLog);
+            ingestor.addListener(freshStarts::apply);
+            PersonHistory histories = new PersonHistory(ledger, people, freshStarts);
+            PlaylistService playlists = new PlaylistService(library, profiles, people, histories, timeline, trainer, mood,
                     offers, timedRules, new Sequencer(), TuningDefaults.STANDARD, clock, ZoneId.systemDefault());
-            JourneyService journeys = new JourneyService(library, profiles, people, histories, ledger, timeline, trainer,
+            JourneyService journeys = new JourneyService(library, profiles, people, histories, timeline, trainer,
                     timedRules, new Sequencer(), clock, ZoneId.systemDefault());
-            GroupPlaylistService groups = new GroupPlaylistService(profiles, people, histories, ledger, trainer, timedRules,
+            GroupPlaylistService groups = new GroupPlaylistService(profiles, people, histories, trainer, timedRules,
                     new Sequencer(), TuningDefaults.STANDARD, clock, ZoneId.systemDefault());
             ServedPlaylistStore servedPlaylists = new ServedPlaylistStore(database.dataSource());
             ServedPlaylistLog servedLog = new ServedPlaylistLog(servedPlaylists, library, clock);
@@ -267,6 +290,9 @@ public final class Setlist implements AutoCloseable {
             privacy.afterDelete(people::forgetWildcardAnswers);
             // An account's profiles are people too: deleting the account deletes each of them as a person.
             privacy.afterDelete(account -> profiles.forgetAccount(account).forEach(privacy::delete));
+            TasteReset tasteReset = new TasteReset(profiles, people, eventLog, ledger, timeline, freshStarts,
+                    servedLog, mood, offers, liveTrainer, clock);
+            privacy.afterDelete(freshStarts::forget);
             FeedbackService feedback = new FeedbackService(library, profiles, people, ingestor, mood, offers, playlists,
                     TuningDefaults.STANDARD, clock);
             PlaylistPublisher publisher = new PlaylistPublisher(mediaServer, outbox, users, clock, PUBLISH_FIRST_RETRY,
@@ -301,7 +327,7 @@ public final class Setlist implements AutoCloseable {
                     .register(new BodyLimitFilter())
                     .register(new SecurityHeadersFilter())
                     .register(new IngestionRefusedMapper())
-                    .register(new AuthFilter(adminKey, tokens))
+                    .register(new AuthFilter(adminKey, tokens, jellyfinTokens))
                     .register(new IdParameterFilter())
                     .register(new HealthResource(health))
                     .register(new WebhookResource(webhookSecret.secret(), new WebhookPayloadParser(json), ingestor, clock))
@@ -310,6 +336,7 @@ public final class Setlist implements AutoCloseable {
                     .register(new JourneyResource(journeys, profiles))
                     .register(new TogetherResource(groups))
                     .register(new InsightsResource(insights, profiles))
+                    .register(new TasteResource(tasteReset, profiles))
                     .register(new ServedPlaylistFilter(servedLog))
                     .register(new FeedbackResource(feedback, json))
                     .register(new OnboardingResource(new OnboardingService(library, profiles, people, histories, trainer), json))

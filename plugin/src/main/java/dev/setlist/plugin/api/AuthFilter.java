@@ -1,6 +1,7 @@
 package dev.setlist.plugin.api;
 
 import dev.setlist.plugin.auth.AdminKey;
+import dev.setlist.plugin.auth.JellyfinTokens;
 import dev.setlist.plugin.auth.Principal;
 import dev.setlist.plugin.auth.TokenStore;
 import jakarta.annotation.Priority;
@@ -15,8 +16,9 @@ import java.util.Optional;
 
 /**
  * Every {@code /api/} path but {@code /api/health} and the API description needs
- * {@code Authorization: Bearer <key>}, where the key is the admin key or a person's token; without a
- * valid one the answer is 401. The caller becomes the request's {@link SecurityContext} principal
+ * {@code Authorization: Bearer <key>}, where the key is the admin key, a person's Setlist token, or (when a
+ * Jellyfin server is configured) a Jellyfin access token, which stands for the Jellyfin user it belongs to
+ * ({@link JellyfinTokens}); without a valid one the answer is 401, and 503 when Jellyfin cannot say. The caller becomes the request's {@link SecurityContext} principal
  * ({@link Principal.Admin} or {@link Principal.Person}); resources check access with {@link Access}.
  * The webhook checks its own secret; the page and its assets are public (they hold no data).
  */
@@ -27,10 +29,17 @@ public final class AuthFilter implements ContainerRequestFilter {
 
     private final AdminKey adminKey;
     private final TokenStore tokens;
+    private final JellyfinTokens jellyfinTokens;
 
     public AuthFilter(AdminKey adminKey, TokenStore tokens) {
+        this(adminKey, tokens, null);
+    }
+
+    /** @param jellyfinTokens checks Jellyfin access tokens, or {@code null} when no Jellyfin is configured */
+    public AuthFilter(AdminKey adminKey, TokenStore tokens, JellyfinTokens jellyfinTokens) {
         this.adminKey = adminKey;
         this.tokens = tokens;
+        this.jellyfinTokens = jellyfinTokens;
     }
 
     @Override
@@ -49,6 +58,16 @@ public final class AuthFilter implements ContainerRequestFilter {
         Optional<Principal> principal = adminKey.matches(presented)
                 ? Optional.of(new Principal.Admin())
                 : tokens.userOf(presented).map(Principal.Person::new);
+        // Setlist's own tokens start with st_: one of those that is not (or no longer) stored is no Jellyfin token.
+        if (principal.isEmpty() && jellyfinTokens != null && !presented.isEmpty() && !presented.startsWith("st_")) {
+            try {
+                principal = jellyfinTokens.userOf(presented).map(Principal.Person::new);
+            } catch (JellyfinTokens.Unavailable e) {
+                request.abortWith(ApiError.response(Response.Status.SERVICE_UNAVAILABLE,
+                        "the key could not be checked: Jellyfin does not answer"));
+                return;
+            }
+        }
         if (principal.isEmpty()) {
             request.abortWith(unauthorized("the key is not valid"));
             return;

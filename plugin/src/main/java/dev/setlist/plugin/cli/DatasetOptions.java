@@ -29,6 +29,15 @@ final class DatasetOptions {
     @Option(names = "--threads", paramLabel = "N", description = "Threads (default: every processor).")
     int threads = Runtime.getRuntime().availableProcessors();
 
+    @Option(names = "--quiet", description = "No progress on standard error.")
+    boolean quiet;
+
+    /** Where progress goes: standard error, or nowhere with --quiet. */
+    dev.setlist.scorer.eval.ProgressListener progress() {
+        return quiet ? dev.setlist.scorer.eval.ProgressListener.SILENT
+                : dev.setlist.scorer.eval.ProgressListener.printingTo(System.err);
+    }
+
     /** The harness options these flags ask for. */
     EvaluationOptions options() {
         EvaluationOptions options = EvaluationOptions.defaults(threads)

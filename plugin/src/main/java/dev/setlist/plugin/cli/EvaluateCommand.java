@@ -2,7 +2,6 @@ package dev.setlist.plugin.cli;
 
 import dev.setlist.scorer.eval.Evaluation;
 import dev.setlist.scorer.eval.EvaluationReport;
-import dev.setlist.scorer.eval.ProgressListener;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,7 +34,7 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() {
         try {
             EvaluationReport report = Evaluation.run(data.dataset, data.options().withTuning(tune),
-                    ProgressListener.printingTo(System.err));
+                    data.progress());
             return data.report(spec, report.toTable(), report.toJson());
         } catch (IllegalArgumentException | IOException e) {
             return DatasetOptions.failed(spec, e);

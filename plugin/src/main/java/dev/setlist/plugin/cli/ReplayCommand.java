@@ -38,6 +38,9 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--user", paramLabel = "ID", description = "Print this person's interactions, with evidence and discounts, as JSON.")
     String user;
 
+    @Option(names = "--quiet", description = "No progress line.")
+    boolean quiet;
+
     @Spec
     CommandSpec spec;
 
@@ -63,7 +66,15 @@ final class ReplayCommand implements Callable<Integer> {
                 .map(url -> Database.openJdbc(url, config.database().user(), config.database().password()))
                 .orElseGet(() -> Database.openH2(config.dataFolder()))) {
             JdbcEventLog log = new JdbcEventLog(database.dataSource(), JsonMapper.create(), Clock.systemUTC());
-            InteractionLedger ledger = InteractionLedger.replay(log, config.signals());
+            InteractionLedger ledger = new InteractionLedger(config.signals());
+            long total = log.count();
+            try (ProgressLine progress = new ProgressLine(err, quiet)) {
+                log.replay(0, event -> {
+                    ledger.apply(event);
+                    progress.show("replay: " + ProgressLine.count("events", ledger.appliedEvents(), total));
+                });
+                progress.force("replay: " + ProgressLine.count("events", ledger.appliedEvents(), total));
+            }
             long millis = (System.nanoTime() - started) / 1_000_000;
             if (user != null) {
                 out.println(JsonMapper.create().writerWithDefaultPrettyPrinter()

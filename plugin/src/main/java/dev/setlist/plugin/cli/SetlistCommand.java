@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
         versionProvider = SetlistCommand.VersionProvider.class,
         description = "An open playlist orchestrator for self-hosted media servers.",
         subcommands = {ServeCommand.class, DemoCommand.class, EvaluateCommand.class, TuneCommand.class, RulesCommand.class,
-                ReplayCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+                ReplayCommand.class, SyncCommand.class, ExportUserCommand.class, DeleteUserCommand.class,
+                BenchCommand.class, CommandLine.HelpCommand.class})
 public final class SetlistCommand implements Runnable {
 
     @Spec

@@ -1,7 +1,6 @@
 package dev.setlist.plugin.cli;
 
 import dev.setlist.scorer.eval.Evaluation;
-import dev.setlist.scorer.eval.ProgressListener;
 import dev.setlist.scorer.eval.TuningReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,7 +28,7 @@ final class TuneCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
-            TuningReport report = Evaluation.tune(data.dataset, data.options(), ProgressListener.printingTo(System.err));
+            TuningReport report = Evaluation.tune(data.dataset, data.options(), data.progress());
             return data.report(spec, report.toTable(), report.toJson());
         } catch (IllegalArgumentException | IOException e) {
             return DatasetOptions.failed(spec, e);

@@ -100,6 +100,12 @@ public final class ServedPlaylistLog implements AutoCloseable {
         }
     }
 
+    /** Deletes a person's summaries, once those still waiting are written, so that none comes back after. */
+    public int forget(String personId) {
+        flush(5_000);
+        return store.forget(personId);
+    }
+
     /** How many summaries were dropped or failed since start. */
     public long dropped() {
         return dropped.get();

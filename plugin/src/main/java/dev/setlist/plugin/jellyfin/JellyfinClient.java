@@ -80,6 +80,37 @@ public final class JellyfinClient {
         });
     }
 
+    /**
+     * {@code GET /Users/Me} as the holder of {@code userToken}, a person's access token (what signing in to
+     * Jellyfin gives a client, §3.1), not the API key: the user it belongs to, or empty when Jellyfin refuses
+     * it (401; 400 for an API key, which has no user; 403 or 404). The token is sent only in the header and
+     * appears in no message.
+     *
+     * @throws MediaServerException when Jellyfin cannot answer (unreachable, 5xx)
+     */
+    public java.util.Optional<JellyfinDtos.User> me(String userToken) {
+        if (userToken.isEmpty() || !userToken.chars().allMatch(JellyfinClient::tokenCharacter)) {
+            return java.util.Optional.empty();
+        }
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("Users/Me")).timeout(timeout)
+                .header("Authorization", "MediaBrowser Token=\"" + userToken + "\", Client=\"" + CLIENT + "\"")
+                .header("Accept", "application/json").GET().build();
+        try {
+            return java.util.Optional.of(read(send(request, "GET /Users/Me"), "GET /Users/Me", new TypeReference<>() {
+            }));
+        } catch (MediaServerException e) {
+            if (e.status() == 400 || e.status() == 401 || e.status() == 403 || e.status() == 404) {
+                return java.util.Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /** Characters a token may hold: anything else could break the header's quoting, so it is no token of Jellyfin's. */
+    private static boolean tokenCharacter(int c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-._~+/=".indexOf(c) >= 0;
+    }
+
     /** {@code GET /Items} with the given query parameters. */
     public JellyfinDtos.ItemPage items(Map<String, String> query) {
         return get("Items", query, new TypeReference<>() {

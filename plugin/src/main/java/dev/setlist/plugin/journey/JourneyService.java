@@ -1,6 +1,7 @@
 package dev.setlist.plugin.journey;
 
 import dev.setlist.plugin.library.Library;
+import dev.setlist.plugin.playlist.Occasion;
 import dev.setlist.plugin.playlist.PersonTaste;
 import dev.setlist.plugin.playlist.Playlist;
 import dev.setlist.plugin.playlist.PlaylistRequest;
@@ -8,7 +9,6 @@ import dev.setlist.plugin.playlist.UnknownItemException;
 import dev.setlist.plugin.playlist.UnknownUserException;
 import dev.setlist.plugin.profile.Person;
 import dev.setlist.plugin.profile.ProfileService;
-import dev.setlist.plugin.signals.InteractionLedger;
 import dev.setlist.plugin.signals.PlayTimeline;
 import dev.setlist.plugin.store.PersonStore;
 import dev.setlist.plugin.taste.ModelTrainer;
@@ -84,28 +84,28 @@ public final class JourneyService {
     private final ProfileService persons;
     private final PersonStore people;
     private final PersonHistory histories;
-    private final InteractionLedger ledger;
     private final PlayTimeline timeline;
     private final ModelTrainer trainer;
     private final RuleBook rules;
     private final Sequencer sequencer;
     private final Clock clock;
     private final ZoneId zone;
+    private final Occasion.Factory occasions;
 
     public JourneyService(Library library, ProfileService persons, PersonStore people, PersonHistory histories,
-                          InteractionLedger ledger, PlayTimeline timeline, ModelTrainer trainer, RuleBook rules, Sequencer sequencer,
+                          PlayTimeline timeline, ModelTrainer trainer, RuleBook rules, Sequencer sequencer,
                           Clock clock, ZoneId zone) {
         this.library = library;
         this.persons = persons;
         this.people = people;
         this.histories = histories;
-        this.ledger = ledger;
         this.timeline = timeline;
         this.trainer = trainer;
         this.rules = rules;
         this.sequencer = sequencer;
         this.clock = clock;
         this.zone = zone;
+        this.occasions = new Occasion.Factory(library, people, histories, timeline, clock, zone);
     }
 
     /**
@@ -136,19 +136,12 @@ public final class JourneyService {
         int start = placeOf(taste, from);
         int end = placeOf(taste, to);
 
-        Instant now = clock.instant();
-        PersonTaste personTaste = PersonTaste.of(personId, ledger, histories);
+        Occasion occasion = occasions.of(person, request.mode(), request.localTime(), request.device(), request.client(),
+                Map.of());
+        PersonTaste personTaste = occasion.taste();
         UserHistory history = personTaste.history(taste);
         TastePath path = TastePath.between(taste.model(), start, end, taste.model().foldIn(history));
-
-        List<ItemProfile> sessionItems = timeline.currentSession(personId, now).stream()
-                .map(play -> library.find(play.itemId())).flatMap(Optional::stream).toList();
-        Mode mode = request.mode() != null ? request.mode()
-                : people.mode(personId).map(choice -> Mode.parse(choice.mode())).orElse(null);
-        LocalDateTime localTime = request.localTime() != null ? request.localTime() : LocalDateTime.ofInstant(now, zone);
-        ListeningContext context = new ListeningContext(personId, person.profile(), mode, localTime, request.device(),
-                request.client(), SessionSoFar.of(sessionItems), person.parentalCeiling(), personTaste.lastPlayed(),
-                Map.of());
+        ListeningContext context = occasion.context();
         double diversity = request.diversity() != null ? request.diversity() : 0;
         Tuning defaultsOfRules = Tuning.DEFAULTS;
         Tuning tuning = new Tuning(request.length(), 0, diversity, 0, defaultsOfRules.bingeRun(),
@@ -235,7 +228,7 @@ public final class JourneyService {
             waypoints.add(new Journey.Waypoint(position + 1, step.offer.itemId(), target, path.progress(index),
                     path.closeness(index, target), path.taste(index)));
         }
-        return new Journey(person.id(), person.name(), now, media.name().toLowerCase(Locale.ROOT), end(from), end(to),
+        return new Journey(person.id(), person.name(), occasion.now(), media.name().toLowerCase(Locale.ROOT), end(from), end(to),
                 path.endsSimilarity(), request.tastePull(),
                 new Playlist.ModeUsed(outcome.mode().mode().key(), outcome.mode().explicit(), outcome.mode().rule(),
                         outcome.mode().reason()),

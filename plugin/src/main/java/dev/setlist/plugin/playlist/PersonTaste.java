@@ -33,15 +33,15 @@ public record PersonTaste(String personId, Map<String, InteractionLedger.Interac
     }
 
     /** The person's taste now: their interactions, and the weights {@code histories} folds them in with. */
-    public static PersonTaste of(String personId, InteractionLedger ledger, PersonHistory histories) {
-        Map<String, InteractionLedger.Interaction> interactions = ledger.snapshot(personId);
+    public static PersonTaste of(String personId, PersonHistory histories) {
+        Map<String, InteractionLedger.Interaction> interactions = histories.interactions(personId);
         Map<String, Instant> lastPlayed = new HashMap<>();
         interactions.forEach((itemId, interaction) -> {
             if (interaction.lastPlayed() != null) {
                 lastPlayed.put(itemId, interaction.lastPlayed());
             }
         });
-        return new PersonTaste(personId, interactions, histories.weights(personId), lastPlayed);
+        return new PersonTaste(personId, interactions, histories.weights(personId, interactions), lastPlayed);
     }
 
     /** The history to fold in with {@code taste}; empty before the first model. */

@@ -32,6 +32,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -51,14 +52,21 @@ import java.util.SplittableRandom;
  */
 public final class PlaylistService {
 
-    /** Candidates handed to the rules, besides what is excluded outright. */
+    /** The most candidates handed to the rules (each costs the rule engine a few microseconds). */
     static final int CANDIDATES = 300;
+
+    /**
+     * Candidates handed to the rules for a playlist of {@code length}: eight per place, which leaves room for
+     * what the rules exclude, the caps and the diversity of the order; at least 100, at most {@value #CANDIDATES}.
+     */
+    static int candidatesFor(int length) {
+        return Math.max(100, Math.min(CANDIDATES, 8 * length));
+    }
 
     private final Library library;
     private final ProfileService persons;
     private final PersonStore people;
     private final PersonHistory histories;
-    private final InteractionLedger ledger;
     private final PlayTimeline timeline;
     private final ModelTrainer trainer;
     private final SessionMood mood;
@@ -68,9 +76,9 @@ public final class PlaylistService {
     private final TuningDefaults defaults;
     private final Clock clock;
     private final ZoneId zone;
+    private final Occasion.Factory occasions;
 
     public PlaylistService(Library library, ProfileService persons, PersonStore people, PersonHistory histories,
-                           InteractionLedger ledger,
                            PlayTimeline timeline, ModelTrainer trainer, SessionMood mood, OfferLog offers, RuleBook rules,
                            Sequencer sequencer,
                            TuningDefaults defaults, Clock clock, ZoneId zone) {
@@ -78,7 +86,6 @@ public final class PlaylistService {
         this.persons = persons;
         this.people = people;
         this.histories = histories;
-        this.ledger = ledger;
         this.timeline = timeline;
         this.trainer = trainer;
         this.mood = mood;
@@ -88,6 +95,7 @@ public final class PlaylistService {
         this.defaults = defaults;
         this.clock = clock;
         this.zone = zone;
+        this.occasions = new Occasion.Factory(library, people, histories, timeline, clock, zone);
     }
 
     /**
@@ -206,15 +214,11 @@ public final class PlaylistService {
      */
     private Plan plan(String userId, PlaylistRequest request, String focus) {
         Person user = persons.person(userId).orElseThrow(() -> new UnknownUserException(userId));
-        Instant now = clock.instant();
-        Map<String, InteractionLedger.Interaction> interactions = ledger.snapshot(userId);
-        Map<String, Double> weights = histories.weights(userId);
-        Map<String, Instant> lastPlayed = new HashMap<>();
-        interactions.forEach((itemId, interaction) -> {
-            if (interaction.lastPlayed() != null) {
-                lastPlayed.put(itemId, interaction.lastPlayed());
-            }
-        });
+        Occasion occasion = occasions.of(user, request.mode(), request.localTime(), request.device(), request.client(),
+                request.signals());
+        Instant now = occasion.now();
+        Map<String, InteractionLedger.Interaction> interactions = occasion.taste().interactions();
+        Map<String, Double> weights = occasion.taste().weights();
         Set<String> excluded = offeredNoMore(interactions);
 
         PersonStore.TuningOverrides overrides = people.overrides(userId);
@@ -233,29 +237,29 @@ public final class PlaylistService {
                 Tuning.DEFAULTS.repeatWindowDays(), Tuning.DEFAULTS.allowRepeats(), Tuning.DEFAULTS.featuredMax(),
                 Tuning.DEFAULTS.genreCap(), Tuning.DEFAULTS.kidsCeiling());
 
-        List<PlayTimeline.Play> session = timeline.currentSession(userId, now);
-        List<ItemProfile> sessionItems = session.stream().map(play -> library.find(play.itemId()))
-                .flatMap(Optional::stream).toList();
-        Mode mode = request.mode() != null ? request.mode()
-                : people.mode(userId).map(choice -> Mode.parse(choice.mode())).orElse(null);
-        LocalDateTime localTime = request.localTime() != null ? request.localTime() : LocalDateTime.ofInstant(now, zone);
-        ListeningContext context = new ListeningContext(userId, user.profile(), mode, localTime, request.device(),
-                request.client(), SessionSoFar.of(sessionItems), user.parentalCeiling(), lastPlayed, request.signals());
+        List<PlayTimeline.Play> session = occasion.session();
+        ListeningContext context = occasion.context();
 
-        PlaylistRequest.Media media = request.media() != null ? request.media() : latestMedia(userId);
+        PlaylistRequest.Media media = request.media() != null ? request.media() : latestMedia(interactions);
         TasteModel taste = trainer.current();
         List<Candidate> candidates = new ArrayList<>();
         UserHistory history = UserHistory.EMPTY;
         if (taste != null) {
             history = taste.history(weights);
-            int k = focus != null ? taste.catalog().size() : CANDIDATES + excluded.size() + otherMedia(taste, media);
-            CandidateRequest candidateRequest = new CandidateRequest(history,
-                    taste.indicesOf(session.stream().map(PlayTimeline.Play::itemId).toList()), k, true, exploration, 0, seed);
-            for (Candidate candidate : taste.candidates().generate(candidateRequest)) {
-                if (!excluded.contains(candidate.itemId()) && media.holds(candidate.item().kind())) {
-                    candidates.add(candidate);
+            // The other media and what is offered no more are left out inside the scorer, before ranking, so
+            // that the top k are all eligible and no candidate is built only to be dropped here.
+            BitSet ineligible = taste.otherMedia(media == PlaylistRequest.Media.MUSIC);
+            for (String itemId : excluded) {
+                int index = taste.items().indexOf(itemId);
+                if (index >= 0) {
+                    ineligible.set(index);
                 }
             }
+            int k = focus != null ? taste.catalog().size() : candidatesFor(request.length());
+            CandidateRequest candidateRequest = new CandidateRequest(history,
+                    taste.indicesOf(session.stream().map(PlayTimeline.Play::itemId).toList()), k, true, exploration, 0,
+                    seed, ineligible);
+            candidates.addAll(taste.candidates().generate(candidateRequest));
             candidates = withWildcards(candidates, wildcards, request.length(), history, taste, seed);
         } else {
             for (ItemProfile item : library.all()) {
@@ -269,9 +273,10 @@ public final class PlaylistService {
             candidates = awayFromSkips(candidates, mood.current(userId, now), taste, moodReasons);
         }
         List<Candidate> toRules = candidates;
-        if (focus != null && candidates.size() > CANDIDATES) {
-            toRules = new ArrayList<>(candidates.subList(0, CANDIDATES));
-            candidates.stream().skip(CANDIDATES).filter(c -> c.itemId().equals(focus)).forEach(toRules::add);
+        int limit = candidatesFor(request.length());
+        if (focus != null && candidates.size() > limit) {
+            toRules = new ArrayList<>(candidates.subList(0, limit));
+            candidates.stream().skip(limit).filter(c -> c.itemId().equals(focus)).forEach(toRules::add);
         }
         RuleOutcome outcome = rules.evaluate(context, tuning, toRules, Curation.NONE);
         dev.setlist.scorer.sequencing.Playlist ordered = sequencer.sequence(outcome.toSequenceRequest());
@@ -294,21 +299,21 @@ public final class PlaylistService {
             return ranked;
         }
         int[] pool = taste.indicesOf(ranked.subList(from, ranked.size()).stream().map(Candidate::itemId).toList());
-        Set<Integer> picked = new java.util.HashSet<>();
+        Set<String> picked = new java.util.HashSet<>();
         for (int index : new WildcardPicker(taste.model()).pick(history, pool, count, seed)) {
-            picked.add(index);
+            picked.add(taste.items().idAt(index));
         }
         List<Candidate> marked = new ArrayList<>(ranked.size());
         for (Candidate candidate : ranked) {
-            boolean wildcard = picked.contains(taste.items().indexOf(candidate.itemId()));
+            boolean wildcard = picked.contains(candidate.itemId());
             marked.add(wildcard ? new Candidate(candidate.item(), candidate.score(), candidate.parts(), true) : candidate);
         }
         return marked;
     }
 
     /** The kind of the person's latest play: music after a track, video otherwise (and for newcomers). */
-    private PlaylistRequest.Media latestMedia(String userId) {
-        return ledger.snapshot(userId).values().stream()
+    private PlaylistRequest.Media latestMedia(Map<String, InteractionLedger.Interaction> interactions) {
+        return interactions.values().stream()
                 .filter(interaction -> interaction.lastPlayed() != null)
                 .max(java.util.Comparator.comparing(InteractionLedger.Interaction::lastPlayed))
                 .flatMap(latest -> library.find(latest.itemId()))
@@ -316,10 +321,6 @@ public final class PlaylistService {
                 .orElse(PlaylistRequest.Media.VIDEO);
     }
 
-    /** How many catalog items the media filter will drop: asked for on top, so enough candidates remain. */
-    private static int otherMedia(TasteModel taste, PlaylistRequest.Media media) {
-        return (int) taste.catalog().stream().filter(item -> !media.holds(item.kind())).count();
-    }
 
     /** Finished films and episodes, and anything disliked; music may come back (the rules space repeats). */
     private Set<String> offeredNoMore(Map<String, InteractionLedger.Interaction> interactions) {

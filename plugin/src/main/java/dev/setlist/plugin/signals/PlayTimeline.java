@@ -57,6 +57,11 @@ public final class PlayTimeline {
         }
     }
 
+    /** Forgets a person's plays (they deleted their history). */
+    public void forget(String userId) {
+        byUser.remove(userId);
+    }
+
     /** The person's current session at {@code now}: the trailing plays without a long gap, oldest first. */
     public List<Play> currentSession(String userId, Instant now) {
         List<Play> past = plays(userId).stream().filter(play -> !play.startedAt().isAfter(now)).toList();

@@ -73,6 +73,12 @@ public interface EventLog {
     long deleteUser(String userId);
 
     /**
+     * Deletes one person's own events (they reset their taste and chose to delete their history): an
+     * account's events that no profile watched, or a profile's. Returns how many were deleted.
+     */
+    long deletePerson(String personId);
+
+    /**
      * One event as delivered, for {@link #appendAll}.
      *
      * @param personId the profile it is attributed to (see {@link #appendAttributed}), or {@code null}

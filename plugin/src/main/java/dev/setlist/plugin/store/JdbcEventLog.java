@@ -258,6 +258,20 @@ public final class JdbcEventLog implements EventLog {
         }
     }
 
+    @Override
+    public long deletePerson(String personId) {
+        // The same ownership as forPerson: attributed to them, or sent by them with no attribution.
+        String sql = "DELETE FROM event_log WHERE person_id = ? OR (user_id = ? AND person_id IS NULL)";
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement delete = connection.prepareStatement(sql)) {
+            delete.setString(1, personId);
+            delete.setString(2, personId);
+            return delete.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("could not delete the events of " + personId + ": " + e.getMessage(), e);
+        }
+    }
+
     private StoredEvent read(ResultSet rows) throws SQLException {
         try {
             PlaybackEvent event = json.readValue(rows.getString(4), PlaybackEvent.class);

@@ -246,7 +246,14 @@ public final class ModelTrainer implements AutoCloseable {
         // Counted in interaction changes, not events: a progress tick a second per viewer changes no weight.
         long behind = model == null ? Long.MAX_VALUE : ledger.changes() - changesAtTraining;
         boolean catalogGrew = model != null && library.size() != model.catalog().size();
-        if ((behind >= retrainAfterEvents || catalogGrew) && scheduled.compareAndSet(false, true)) {
+        if (behind >= retrainAfterEvents || catalogGrew) {
+            retrainSoon();
+        }
+    }
+
+    /** Schedules a retraining on the background thread (spaced as usual), unless one is already waiting. */
+    public void retrainSoon() {
+        if (scheduled.compareAndSet(false, true)) {
             long wait = Math.max(0, nextTrainingNanos - System.nanoTime());
             try {
                 background.schedule(() -> {

@@ -10,6 +10,7 @@ import dev.setlist.scorer.data.UserHistory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 
@@ -30,13 +31,44 @@ import java.util.Map;
  * @param trainingTime how long it took
  * @param interactions number of (person, item) pairs it was trained on
  * @param lastSeq      the last event-log sequence number reflected in the training data
+ * @param tracks       the indices of the catalog's tracks, counted once here rather than on every request
  */
 public record TasteModel(IdIndex items, List<ItemProfile> catalog, AlsModel model, ContentModel content,
                          CandidateGenerator candidates, Instant trainedAt, Duration trainingTime, int interactions,
-                         long lastSeq) {
+                         long lastSeq, BitSet tracks) {
 
     public TasteModel {
         catalog = List.copyOf(catalog);
+    }
+
+    /** A model over {@code catalog}, its tracks found once. */
+    public TasteModel(IdIndex items, List<ItemProfile> catalog, AlsModel model, ContentModel content,
+                      CandidateGenerator candidates, Instant trainedAt, Duration trainingTime, int interactions,
+                      long lastSeq) {
+        this(items, catalog, model, content, candidates, trainedAt, trainingTime, interactions, lastSeq,
+                tracksOf(catalog));
+    }
+
+    private static BitSet tracksOf(List<ItemProfile> catalog) {
+        BitSet tracks = new BitSet(catalog.size());
+        for (int index = 0; index < catalog.size(); index++) {
+            if (catalog.get(index).kind() == ItemProfile.ItemKind.TRACK) {
+                tracks.set(index);
+            }
+        }
+        return tracks;
+    }
+
+    /**
+     * A fresh set of the indices a playlist of {@code music} (or video, when false) never holds: the other
+     * media's items. The caller may add to it.
+     */
+    public BitSet otherMedia(boolean music) {
+        BitSet other = (BitSet) tracks.clone();
+        if (music) {
+            other.flip(0, catalog.size());
+        }
+        return other;
     }
 
     /** A person's history in model indices; items the model does not know, and zero weights, are left out. */
@@ -65,12 +97,8 @@ public record TasteModel(IdIndex items, List<ItemProfile> catalog, AlsModel mode
 
     /** Cosine similarity of two items in the latent space, 0 when either vector is zero. */
     public double similarity(int a, int b) {
-        float[] x = model.itemVector(a);
-        float[] y = model.itemVector(b);
-        double dot = 0;
-        for (int f = 0; f < x.length; f++) {
-            dot += (double) x[f] * y[f];
-        }
+        // One copy of a's vector; b's is read in place.
+        double dot = model.itemDot(b, model.itemVector(a));
         double norms = Math.sqrt((double) model.itemSquaredNorm(a) * model.itemSquaredNorm(b));
         return norms == 0 ? 0 : dot / norms;
     }

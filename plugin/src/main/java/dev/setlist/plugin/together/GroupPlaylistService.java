@@ -6,7 +6,6 @@ import dev.setlist.plugin.playlist.TuningDefaults;
 import dev.setlist.plugin.playlist.UnknownUserException;
 import dev.setlist.plugin.profile.Person;
 import dev.setlist.plugin.profile.ProfileService;
-import dev.setlist.plugin.signals.InteractionLedger;
 import dev.setlist.plugin.store.PersonStore;
 import dev.setlist.plugin.taste.ModelTrainer;
 import dev.setlist.plugin.taste.PersonHistory;
@@ -75,7 +74,6 @@ public final class GroupPlaylistService {
     private final ProfileService persons;
     private final PersonStore people;
     private final PersonHistory histories;
-    private final InteractionLedger ledger;
     private final ModelTrainer trainer;
     private final RuleBook rules;
     private final Sequencer sequencer;
@@ -84,12 +82,11 @@ public final class GroupPlaylistService {
     private final ZoneId zone;
 
     public GroupPlaylistService(ProfileService persons, PersonStore people, PersonHistory histories,
-                                InteractionLedger ledger, ModelTrainer trainer, RuleBook rules, Sequencer sequencer,
+                                ModelTrainer trainer, RuleBook rules, Sequencer sequencer,
                                 TuningDefaults defaults, Clock clock, ZoneId zone) {
         this.persons = persons;
         this.people = people;
         this.histories = histories;
-        this.ledger = ledger;
         this.trainer = trainer;
         this.rules = rules;
         this.sequencer = sequencer;
@@ -122,7 +119,7 @@ public final class GroupPlaylistService {
         List<Viewer> viewers = new ArrayList<>();
         for (String id : request.personIds()) {
             Person person = persons.person(id).orElseThrow(() -> new UnknownUserException(id));
-            PersonTaste personTaste = PersonTaste.of(id, ledger, histories);
+            PersonTaste personTaste = PersonTaste.of(id, histories);
             Mode chosen = people.mode(id).map(choice -> Mode.parse(choice.mode())).orElse(null);
             viewers.add(new Viewer(person, personTaste, personTaste.history(taste), chosen));
         }

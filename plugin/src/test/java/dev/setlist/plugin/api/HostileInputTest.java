@@ -293,7 +293,7 @@ class HostileInputTest {
     void aPersonsPathsTakeHostileValuesWithoutFault(@ForAll("personOperations") ApiAccessTest.Operation operation,
                                                      @ForAll("queries") String query, @ForAll("apiBodies") String body) {
         String path = operation.path().replace("{id}", alex).replace("{userId}", alex).replace("{profile}", "kid")
-                .replace("{itemId}", item).substring(1);
+                .replace("{itemId}", item).replace("{number}", "1").substring(1);
         Http.Reply reply = checked(http().send(operation.verb(), path + query,
                 operation.verb().equals("POST") || operation.verb().equals("PUT") ? body : null,
                 "Authorization", server.admin(), "Content-Type", "application/json"));
@@ -309,7 +309,8 @@ class HostileInputTest {
     @Provide
     Arbitrary<ApiAccessTest.Operation> personOperations() {
         return Arbitraries.of(ApiAccessTest.operations().stream()
-                .filter(operation -> operation.path().contains("{id}") && !operation.path().startsWith("/api/privacy"))
+                .filter(operation -> operation.path().contains("{id}") && !operation.path().startsWith("/api/privacy")
+                        && !operation.path().endsWith("/taste/reset"))
                 .toList());
     }
 

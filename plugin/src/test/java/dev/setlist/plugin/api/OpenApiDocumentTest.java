@@ -26,7 +26,8 @@ class OpenApiDocumentTest {
             OnboardingResource.class, ModeResource.class, TuningResource.class, WhyResource.class,
             SurpriseResource.class, ProfilesResource.class, JourneyResource.class,
             TogetherResource.class, InsightsResource.class, PrivacyResource.class, PublishResource.class,
-            RulesResource.class, SettingsResource.class, CallerResource.class, PlaylistSendResource.class);
+            RulesResource.class, SettingsResource.class, CallerResource.class, PlaylistSendResource.class,
+            TasteResource.class);
 
     @Test
     void documentsEveryOperationOfTheApi() throws IOException {

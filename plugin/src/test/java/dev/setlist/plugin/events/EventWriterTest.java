@@ -330,5 +330,10 @@ class EventWriterTest {
         public long deleteUser(String userId) {
             return log.deleteUser(userId);
         }
+
+        @Override
+        public long deletePerson(String personId) {
+            return log.deletePerson(personId);
+        }
     }
 }

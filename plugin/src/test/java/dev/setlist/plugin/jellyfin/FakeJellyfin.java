@@ -118,6 +118,7 @@ public final class FakeJellyfin implements AutoCloseable {
     private volatile boolean legacyAuthorization;
     private volatile boolean allowDuplicates;
     private volatile int failWithStatus;
+    private final Map<String, String> userTokens = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile java.time.Duration answerDelay = java.time.Duration.ZERO;
 
     public FakeJellyfin(String apiKey) throws IOException {
@@ -290,22 +291,27 @@ public final class FakeJellyfin implements AutoCloseable {
         }
         // Recorded once its answer is decided: a test that saw the request knows how it was answered.
         requests.add(new Request(method, path, query, body, exchange.header("Authorization")));
-        if (!authorized(exchange, query)) {
+        String token = token(exchange, query);
+        String tokenUser = token == null ? null : userTokens.get(token);
+        if (!apiKey.equals(token) && tokenUser == null) {
             respond(exchange, 401, "");
             return;
         }
         String[] parts = Arrays.stream(path.split("/")).filter(part -> !part.isEmpty()).toArray(String[]::new);
         String first = parts.length > 0 ? parts[0].toLowerCase(Locale.ROOT) : "";
         switch (first) {
-            case "users" -> users(exchange, parts);
+            case "users" -> users(exchange, parts, tokenUser);
             case "items" -> items(exchange, method, parts, query);
             case "playlists" -> playlists(exchange, method, parts, query, body);
             default -> respond(exchange, 404, "");
         }
     }
 
-    /** Only the API key; the token's place depends on whether legacy authorization is on (CONTRACT.md §1). */
-    private boolean authorized(Exchange exchange, Map<String, String> query) {
+    /**
+     * The token presented, wherever legacy authorization allows it (CONTRACT.md §1): the API key or a user's
+     * access token ({@link #userToken}), or {@code null}.
+     */
+    private String token(Exchange exchange, Map<String, String> query) {
         String header = exchange.header("Authorization");
         String token = null;
         if (header != null) {
@@ -326,7 +332,7 @@ public final class FakeJellyfin implements AutoCloseable {
         if ((token == null || token.isEmpty()) && legacyAuthorization) {
             token = query.get("api_key");
         }
-        return apiKey.equals(token);
+        return token;
     }
 
     private static String tokenFrom(String header, boolean legacy) {
@@ -348,24 +354,47 @@ public final class FakeJellyfin implements AutoCloseable {
         return null;
     }
 
-    private void users(Exchange exchange, String[] parts) throws IOException {
+    private void users(Exchange exchange, String[] parts, String tokenUser) throws IOException {
         if (parts.length == 2 && parts[1].equalsIgnoreCase("Me")) {
-            respondError(exchange, 400, "Guid can't be empty");
+            // An API key has no user (§3.1); a user's token answers with that user.
+            User me = tokenUser == null ? null : users.get(tokenUser);
+            if (me == null) {
+                respondError(exchange, 400, "Guid can't be empty");
+            } else {
+                respond(exchange, 200, userDto(json.createObjectNode(), me).toString());
+            }
             return;
         }
         ArrayNode array = json.createArrayNode();
-        users.values().stream().sorted(Comparator.comparing(User::name)).forEach(user -> {
-            ObjectNode node = array.addObject();
-            node.put("Name", user.name());
-            node.put("ServerId", SERVER_ID);
-            node.put("Id", user.id());
-            node.put("HasPassword", true);
-            ObjectNode policy = node.putObject("Policy");
-            policy.put("IsAdministrator", user.administrator());
-            policy.put("IsDisabled", user.disabled());
-            policy.put("IsHidden", false);
-        });
+        users.values().stream().sorted(Comparator.comparing(User::name)).forEach(user -> userDto(array.addObject(), user));
         respond(exchange, 200, array.toString());
+    }
+
+    private static ObjectNode userDto(ObjectNode node, User user) {
+        node.put("Name", user.name());
+        node.put("ServerId", SERVER_ID);
+        node.put("Id", user.id());
+        node.put("HasPassword", true);
+        ObjectNode policy = node.putObject("Policy");
+        policy.put("IsAdministrator", user.administrator());
+        policy.put("IsDisabled", user.disabled());
+        policy.put("IsHidden", false);
+        return node;
+    }
+
+    /**
+     * Signs {@code userId} in, as {@code POST /Users/AuthenticateByName} would, and returns their access token:
+     * it authorizes requests as that user, and {@code GET /Users/Me} answers with them.
+     */
+    public String userToken(String userId) {
+        String token = newId();
+        userTokens.put(token, userId);
+        return token;
+    }
+
+    /** Signs a token out (as {@code POST /Sessions/Logout} would): it is refused from now on. */
+    public void revokeUserToken(String token) {
+        userTokens.remove(token);
     }
 
     private void items(Exchange exchange, String method, String[] parts, Map<String, String> query)

@@ -10,6 +10,7 @@ import dev.setlist.scorer.session.SessionModel;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Objects;
 
@@ -134,6 +135,7 @@ public final class CandidateGenerator {
         private final float contentWeight = (float) weights.content();
         private final float sessionWeight = (float) weights.session();
         private final float tailScale;
+        private final java.util.Map<Integer, Float> bonuses = new java.util.HashMap<>();
 
         Scoring(CandidateRequest request) {
             int n = catalog.size();
@@ -167,6 +169,10 @@ public final class CandidateGenerator {
                         head[item] = Float.NEGATIVE_INFINITY;
                     }
                 }
+            }
+            BitSet excluded = request.excluded();
+            for (int item = excluded.nextSetBit(0); item >= 0 && item < n; item = excluded.nextSetBit(item + 1)) {
+                head[item] = Float.NEGATIVE_INFINITY;
             }
         }
 
@@ -223,7 +229,16 @@ public final class CandidateGenerator {
                         best.offer(item, score(item));
                     }
                 } else if (bound(item) >= best.threshold()) {
-                    best.offer(item, score(item));
+                    if (exploration == null) {
+                        best.offer(item, score(item));
+                        continue;
+                    }
+                    // The exact variance costs a triangular solve (d^2); the exact taste and the variance bound
+                    // first tell whether it can matter, with the same widening as the bound.
+                    float known = tasteWeight * taste(item) + other(item);
+                    if (known + (float) (1.001 * beta * exploration.standardDeviationBound(item)) >= best.threshold()) {
+                        best.offer(item, known + bonus(item));
+                    }
                 }
             }
             return best.drainBestFirst();
@@ -234,7 +249,17 @@ public final class CandidateGenerator {
         }
 
         private float bonus(int item) {
-            return exploration == null ? 0f : (float) (beta * exploration.standardDeviation(item));
+            if (exploration == null) {
+                return 0f;
+            }
+            // Each exact bonus costs a triangular solve; the items returned were scored once already.
+            Float known = bonuses.get(item);
+            if (known != null) {
+                return known;
+            }
+            float bonus = (float) (beta * exploration.standardDeviation(item));
+            bonuses.put(item, bonus);
+            return bonus;
         }
 
         private float score(int item) {

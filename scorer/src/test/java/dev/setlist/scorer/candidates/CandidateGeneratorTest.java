@@ -81,6 +81,22 @@ class CandidateGeneratorTest {
     }
 
     @Test
+    void excludedItemsAreLeftOutBeforeRankingSoKCountsTheRest() {
+        List<Candidate> all = GENERATOR.generate(CandidateRequest.of(HISTORY, CATALOG.size()));
+        java.util.BitSet excluded = new java.util.BitSet();
+        for (int rank = 0; rank < all.size(); rank += 2) {
+            excluded.set(indexOf(all.get(rank)));
+        }
+        List<Candidate> candidates = GENERATOR.generate(CandidateRequest.of(HISTORY, 15).withExcluded(excluded));
+
+        List<Candidate> expected = new ArrayList<>();
+        for (int rank = 1; rank < all.size() && expected.size() < 15; rank += 2) {
+            expected.add(all.get(rank));
+        }
+        assertThat(candidates).as("the best 15 of what is left, best first").containsExactlyElementsOf(expected);
+    }
+
+    @Test
     void repeatsComeBackWhenAllowed() {
         List<Candidate> candidates = GENERATOR.generate(CandidateRequest.of(HISTORY, 40).withAllowRepeats(true));
 
