@@ -95,15 +95,14 @@ public final class JellyfinClient {
         HttpRequest request = HttpRequest.newBuilder(base.resolve("Users/Me")).timeout(timeout)
                 .header("Authorization", "MediaBrowser Token=\"" + userToken + "\", Client=\"" + CLIENT + "\"")
                 .header("Accept", "application/json").GET().build();
-        try {
-            return java.util.Optional.of(read(send(request, "GET /Users/Me"), "GET /Users/Me", new TypeReference<>() {
-            }));
-        } catch (MediaServerException e) {
-            if (e.status() == 400 || e.status() == 401 || e.status() == 403 || e.status() == 404) {
-                return java.util.Optional.empty();
-            }
-            throw e;
+        HttpResponse<String> response = exchange(request, "GET /Users/Me");
+        int status = response.statusCode();
+        if (status == 400 || status == 401 || status == 403 || status == 404) {
+            // A refused token is Jellyfin answering, not failing: no failure is counted.
+            return java.util.Optional.empty();
         }
+        return java.util.Optional.of(read(checked(response, "GET /Users/Me"), "GET /Users/Me", new TypeReference<>() {
+        }));
     }
 
     /** Characters a token may hold: anything else could break the header's quoting, so it is no token of Jellyfin's. */
@@ -210,9 +209,13 @@ public final class JellyfinClient {
     }
 
     private HttpResponse<String> send(HttpRequest request, String what) {
-        HttpResponse<String> response;
+        return checked(exchange(request, what), what);
+    }
+
+    /** The answer, whatever its status; an unreachable Jellyfin counts as a failure and throws. */
+    private HttpResponse<String> exchange(HttpRequest request, String what) {
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
             failures.increment();
             throw new MediaServerException("Jellyfin at " + base + " is unreachable (" + what + "): " + e, 0, e);
@@ -220,6 +223,10 @@ public final class JellyfinClient {
             Thread.currentThread().interrupt();
             throw new MediaServerException("interrupted while calling Jellyfin (" + what + ")", 0, e);
         }
+    }
+
+    /** The answer when it is 2xx; otherwise a failure is counted and the status explained. */
+    private HttpResponse<String> checked(HttpResponse<String> response, String what) {
         int status = response.statusCode();
         if (status >= 200 && status < 300) {
             return response;

@@ -31,6 +31,7 @@ import dev.setlist.plugin.store.JdbcEventLog;
 import dev.setlist.plugin.store.PersonStore;
 import dev.setlist.plugin.store.ProfileStore;
 import dev.setlist.plugin.store.UserStore;
+import dev.setlist.plugin.taste.FreshStarts;
 import dev.setlist.plugin.taste.ModelTrainer;
 import dev.setlist.plugin.taste.OnboardingService;
 import dev.setlist.plugin.taste.PersonHistory;
@@ -105,10 +106,13 @@ public final class InProcessSetlist implements SimulatedSystem, AutoCloseable {
                 useProfiles ? profiles : Attribution.NONE);
         ingestor.addListener(ledger::apply);
         ingestor.addListener(timeline::apply);
-        histories = new PersonHistory(ledger, people);
+        FreshStarts freshStarts = new FreshStarts(new dev.setlist.plugin.store.TasteResetStore(database.dataSource()),
+                SignalSettings.defaults(ZoneOffset.UTC));
+        ingestor.addListener(freshStarts::apply);
+        histories = new PersonHistory(ledger, people, freshStarts);
         SessionMood mood = new SessionMood();
         OfferLog offers = new OfferLog();
-        playlists = new PlaylistService(library, profiles, people, histories, ledger, timeline, trainer, mood, offers,
+        playlists = new PlaylistService(library, profiles, people, histories, timeline, trainer, mood, offers,
                 rules, new Sequencer(), TuningDefaults.STANDARD, clock, ZoneOffset.UTC);
         feedback = new FeedbackService(library, profiles, people, ingestor, mood, offers, playlists,
                 TuningDefaults.STANDARD, clock);
