@@ -11,8 +11,9 @@ import java.io.InputStream;
 
 /**
  * One limit on request bodies for every path, applied before anything else reads them: the webhook may
- * send {@value WebhookResource#MAX_BODY_BYTES} bytes, everything else {@value #MAX_API_BODY_BYTES} (the
- * API's bodies are a few small JSON fields). A body is read up to the limit and one byte, never further, and
+ * send {@value WebhookResource#MAX_BODY_BYTES} bytes, a rule draft {@value RulesResource#MAX_BODY_BYTES}, a
+ * playlist sent to the media server {@value PlaylistSendResource#MAX_BODY_BYTES}, everything else
+ * {@value #MAX_API_BODY_BYTES} (the API's other bodies are a few small JSON fields). A body is read up to the limit and one byte, never further, and
  * refused at its first byte beyond: 413 with the limit in the reason, and the resource never runs, so nothing
  * is stored. A body within the
  * limit reaches the resource in full (resources may keep tighter limits of their own).
@@ -45,6 +46,15 @@ public final class BodyLimitFilter implements ContainerRequestFilter {
 
     static int limitFor(String path) {
         String relative = path.startsWith("/") ? path.substring(1) : path;
-        return relative.startsWith("webhook/") ? WebhookResource.MAX_BODY_BYTES : MAX_API_BODY_BYTES;
+        if (relative.startsWith("webhook/")) {
+            return WebhookResource.MAX_BODY_BYTES;
+        }
+        if (relative.startsWith("api/rules/")) {
+            return RulesResource.MAX_BODY_BYTES;
+        }
+        if (relative.startsWith("api/users/") && relative.endsWith("/send")) {
+            return PlaylistSendResource.MAX_BODY_BYTES;
+        }
+        return MAX_API_BODY_BYTES;
     }
 }

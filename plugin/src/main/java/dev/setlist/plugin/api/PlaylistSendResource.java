@@ -35,7 +35,7 @@ import java.util.Optional;
 @Path("/api/users/{id}/send")
 public final class PlaylistSendResource {
 
-    private static final int MAX_BODY_BYTES = 64 * 1024;
+    static final int MAX_BODY_BYTES = 64 * 1024;
     private static final int MAX_ITEMS = 200;
     private static final String DEFAULT_NAME = "For you";
 

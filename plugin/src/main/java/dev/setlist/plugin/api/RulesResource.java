@@ -63,7 +63,7 @@ import java.util.Set;
 @Produces(MediaType.APPLICATION_JSON)
 public final class RulesResource {
 
-    private static final int MAX_BODY_BYTES = 1024 * 1024;
+    static final int MAX_BODY_BYTES = 1024 * 1024;
 
     /** One file of a draft. */
     public record DraftFile(String path, String text) {

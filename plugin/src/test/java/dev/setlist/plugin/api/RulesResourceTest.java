@@ -77,6 +77,16 @@ class RulesResourceTest {
     }
 
     @Test
+    void aDraftLargerThanOtherApiBodiesIsStillChecked() {
+        // A long decision table or a commented pack is bigger than the 16 KiB other API bodies may be.
+        String commented = INERT + "\n// " + "a curator's long comment ".repeat(1600) + "\n";
+        assertThat(commented.length()).isGreaterThan(2 * BodyLimitFilter.MAX_API_BODY_BYTES);
+        Http.Reply reply = post("api/rules/check", draft("api-long.drl", commented));
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        assertThat(reply.json().get("ok").asBoolean()).isTrue();
+    }
+
+    @Test
     void scenariosRunOnADraftPassOrFailOneByOne() {
         JsonNode passing = post("api/rules/test", draft("api-good.drl", INERT)).json();
         assertThat(passing.get("passed").asBoolean()).as(passing.toString()).isTrue();
