@@ -68,7 +68,7 @@ public enum ConfigKey {
     SIGNALS_LATE_NIGHT("signals.late-night", "SETLIST_SIGNALS_LATE_NIGHT", "--signals-late-night", "23:00-05:00",
             "The late-night window (local time) for the sleepy-viewer discount."),
     SIGNALS_SLEEPY_FREE_ITEMS("signals.sleepy-free-items", "SETLIST_SIGNALS_SLEEPY_FREE_ITEMS", "--signals-sleepy-free-items", "2",
-            "Items of a late-night autoplay chain with no pause, seek or rating that count fully."),
+            "Items of a late-night autoplay chain with no pause, seek or rating that count fully, unless the chain goes on past them (then they count sleepy-decay)."),
     SIGNALS_SLEEPY_DECAY("signals.sleepy-decay", "SETLIST_SIGNALS_SLEEPY_DECAY", "--signals-sleepy-decay", "0.5",
             "Each further item of such a chain counts this much of the one before (0.5: a half, a quarter...)."),
     SIGNALS_MUTED_FACTOR("signals.muted-factor", "SETLIST_SIGNALS_MUTED_FACTOR", "--signals-muted-factor", "0.25",

@@ -42,9 +42,12 @@ import java.util.stream.Collectors;
  * </ul>
  * and discounted, each discount recorded with its reason:
  * <ul>
- *   <li>the sleepy viewer: in a chain of items autoplayed one after another on one device late at night,
+ *   <li>the sleepy viewer: in a chain of items autoplayed one after another on one device late at night
+ *       (begun in the late-night window; autoplay may carry it past the window's end),
  *       with no pause, seek or rating, the items after the first {@code sleepyFreeItems} count
- *       {@code sleepyDecay} times the one before;</li>
+ *       {@code sleepyDecay} times the one before; and once the chain goes past them, which is the evidence
+ *       that nobody was watching, the first {@code sleepyFreeItems} are discounted after the fact by
+ *       {@code sleepyDecay} each (the viewer may have been asleep from the first);</li>
  *   <li>muted play, when the client says so;</li>
  *   <li>skipping ahead, when continuous progress reports show that most of the distance covered was
  *       jumped over rather than played.</li>
@@ -176,14 +179,20 @@ public final class InteractionLedger {
         private final Map<String, Viewing> open = new HashMap<>();
         private final Map<String, Ended> lastEnded = new HashMap<>();
         private final Map<String, Interaction> published = new HashMap<>();
+        /** Per device: the plays counted in full so far in the late-night chain going on there. */
+        private final Map<String, List<Counted>> quietChain = new HashMap<>();
 
         PersonSignals(SignalSettings settings, AtomicLong changes) {
             this.settings = settings;
             this.changes = changes;
         }
 
+        /** A play of a late-night chain counted in full, and its evidence, until the chain says otherwise. */
+        private record Counted(ItemSignals item, Evidence evidence, int chainIndex) {
+        }
+
         /** How the last play on a device ended, to tell whether the next one was autoplayed. */
-        private record Ended(String itemId, Instant at, boolean finished, int chainIndex) {
+        private record Ended(String itemId, Instant at, boolean finished, int chainIndex, boolean lateNight) {
         }
 
         synchronized Map<String, Interaction> snapshot() {
@@ -225,7 +234,9 @@ public final class InteractionLedger {
                     && Duration.between(before.at(), event.occurredAt()).compareTo(settings.autoplayGap()) <= 0;
             int chainIndex = autoplayed ? before.chainIndex() + 1 : 1;
             LocalTime local = event.occurredAt().atZone(settings.zone()).toLocalTime();
-            return new Viewing(event, autoplayed, chainIndex, settings.isLateNight(local));
+            // A chain begun late at night stays late-night when autoplay carries it past the window's end.
+            boolean lateNight = settings.isLateNight(local) || autoplayed && before.lateNight();
+            return new Viewing(event, autoplayed, chainIndex, lateNight);
         }
 
         private Viewing current(PlaybackEvent event, String device) {
@@ -272,7 +283,7 @@ public final class InteractionLedger {
             } else if (runtime > 0 && (stopPosition >= 0 || viewing.reports() > 0)) {
                 fraction = Math.min(1.0, reached / runtime);
             } else {
-                lastEnded.put(device, new Ended(viewing.itemId, at, false, 1));
+                lastEnded.put(device, new Ended(viewing.itemId, at, false, 1, false));
                 return;
             }
             boolean finished = Boolean.TRUE.equals(completed) || fraction >= settings.completeFraction();
@@ -325,7 +336,8 @@ public final class InteractionLedger {
                         + settings.lateNightEnd() + ") with no pause, seek or rating: maybe asleep"));
                 weight *= factor;
             }
-            item.record(new Evidence(at, kind, fraction, base, weight, discounts, note), settings.evidenceLimit());
+            Evidence piece = new Evidence(at, kind, fraction, base, weight, discounts, note);
+            item.record(piece, settings.evidenceLimit());
             item.playWeight += weight;
             item.plays++;
             item.finished |= finished;
@@ -333,8 +345,46 @@ public final class InteractionLedger {
                 item.skips++;
             }
             item.lastPlayed = at;
-            lastEnded.put(device, new Ended(viewing.itemId, at, finished, chainIndex));
+            lastEnded.put(device, new Ended(viewing.itemId, at, finished, chainIndex, viewing.lateNight));
             publish(item);
+            followChain(device, item, piece, chainIndex, base > 0 && viewing.lateNight && !viewing.interacted());
+        }
+
+        /**
+         * Keeps the plays a late-night chain counted in full; when the chain goes past {@code sleepyFreeItems},
+         * discounts them after the fact: nobody touched anything for that long, so the viewer may well have
+         * been asleep from the first item on (the simulated sleepy viewer falls asleep in the first).
+         */
+        private void followChain(String device, ItemSignals item, Evidence piece, int chainIndex, boolean quiet) {
+            if (chainIndex == 1) {
+                quietChain.remove(device);
+            }
+            if (!quiet) {
+                return;
+            }
+            if (chainIndex <= settings.sleepyFreeItems()) {
+                quietChain.computeIfAbsent(device, d -> new ArrayList<>()).add(new Counted(item, piece, chainIndex));
+                return;
+            }
+            List<Counted> counted = quietChain.remove(device);
+            if (counted == null) {
+                return;
+            }
+            double factor = settings.sleepyDecay();
+            for (Counted earlier : counted) {
+                ItemSignals signals = earlier.item();
+                Evidence before = earlier.evidence();
+                double weight = before.weight() * factor;
+                signals.playWeight = Math.max(0, signals.playWeight - (before.weight() - weight));
+                List<Discount> discounts = new ArrayList<>(before.discounts());
+                discounts.add(new Discount(Discount.Kind.SLEEPY_VIEWER, factor, "item " + earlier.chainIndex()
+                        + " of a late-night autoplay chain that went on past " + settings.sleepyFreeItems()
+                        + " items with no pause, seek or rating: maybe asleep from the start"));
+                Evidence after = new Evidence(before.at(), before.kind(), before.fraction(), before.baseWeight(), weight,
+                        discounts, before.note());
+                signals.replace(before, after);
+                publish(signals);
+            }
         }
 
         private void userData(PlaybackEvent event) {
@@ -452,6 +502,19 @@ public final class InteractionLedger {
 
         ItemSignals(String itemId) {
             this.itemId = itemId;
+        }
+
+        /** Replaces a piece of evidence by its corrected self, when it is still kept. */
+        void replace(Evidence before, Evidence after) {
+            List<Evidence> kept = new ArrayList<>(evidence);
+            for (int k = 0; k < kept.size(); k++) {
+                if (kept.get(k) == before) {
+                    kept.set(k, after);
+                    evidence.clear();
+                    evidence.addAll(kept);
+                    return;
+                }
+            }
         }
 
         void record(Evidence piece, int limit) {

@@ -33,7 +33,8 @@ import java.util.Objects;
  *                          finished, with no interaction in between, was started by autoplay (default 90 s)
  * @param lateNightStart    start of the late-night window, local time (default 23:00)
  * @param lateNightEnd      end of the late-night window, local time (default 05:00)
- * @param sleepyFreeItems   this many items of a late-night autoplay chain count fully (default 2)
+ * @param sleepyFreeItems   this many items of a late-night autoplay chain count fully, unless the chain goes on
+ *                          past them: then they count {@code sleepyDecay} after the fact (default 2)
  * @param sleepyDecay       each further item of the chain counts this much of the one before (default 0.5)
  * @param mutedFactor       a play the client reports as muted counts this much (default 0.25)
  * @param zone              the household's time zone, for the late-night window (default: the system's)

@@ -152,12 +152,42 @@ class InteractionLedgerTest {
         }
         double full = SETTINGS.episodeWeight();
         assertThat(weights("ep1", "ep2", "ep3", "ep4", "ep5"))
-                .containsExactly(full, full, full * 0.5, full * 0.25, full * 0.125);
+                .as("past the two free items, the chain says the viewer may have been asleep from the first")
+                .containsExactly(full * 0.5, full * 0.5, full * 0.5, full * 0.25, full * 0.125);
         Evidence fifth = ledger.snapshot(USER).get("ep5").evidence().get(0);
         assertThat(fifth.discounts()).singleElement().satisfies(discount -> {
             assertThat(discount.kind()).isEqualTo(Discount.Kind.SLEEPY_VIEWER);
             assertThat(discount.reason()).contains("item 5").contains("late at night");
         });
+        Evidence first = ledger.snapshot(USER).get("ep1").evidence().get(0);
+        assertThat(first.weight()).isCloseTo(full * 0.5, within(1e-9));
+        assertThat(first.discounts()).singleElement().satisfies(discount -> {
+            assertThat(discount.kind()).isEqualTo(Discount.Kind.SLEEPY_VIEWER);
+            assertThat(discount.reason()).contains("item 1").contains("went on past 2 items");
+        });
+    }
+
+    @Test
+    void aChainBegunLateAtNightStaysDiscountedWhenAutoplayCarriesItPastTheWindow() {
+        Instant at = LATE.atZone(ZoneOffset.UTC).toLocalDate().plusDays(1).atTime(3, 0).toInstant(ZoneOffset.UTC);
+        for (int episode = 1; episode <= 4; episode++) {
+            at = playThrough("ep" + episode, at, 2400, false).plusSeconds(8);
+        }
+        double full = SETTINGS.episodeWeight();
+        assertThat(at).as("the chain ended after 05:00").isAfter(at.atZone(ZoneOffset.UTC).toLocalDate().atTime(5, 0)
+                .toInstant(ZoneOffset.UTC));
+        assertThat(weights("ep1", "ep2", "ep3", "ep4")).containsExactly(full * 0.5, full * 0.5, full * 0.5, full * 0.25);
+    }
+
+    @Test
+    void aLateNightChainThatStopsWithinTheFreeItemsCountsInFull() {
+        Instant at = LATE;
+        for (int episode = 1; episode <= 2; episode++) {
+            at = playThrough("ep" + episode, at, 2400, false).plusSeconds(8);
+        }
+        playThrough("later", at.plus(Duration.ofMinutes(10)), 2400, false);
+        double full = SETTINGS.episodeWeight();
+        assertThat(weights("ep1", "ep2", "later")).as("two items and a new start: no evidence of sleep").containsOnly(full);
     }
 
     @Test
@@ -177,7 +207,9 @@ class InteractionLedgerTest {
             at = playThrough("ep" + episode, at, 2400, episode == 3).plusSeconds(8);
         }
         double full = SETTINGS.episodeWeight();
-        assertThat(weights("ep1", "ep2", "ep3", "ep4", "ep5")).containsExactly(full, full, full, full, full * 0.5);
+        assertThat(weights("ep1", "ep2", "ep3", "ep4", "ep5"))
+                .as("awake at the pause; the chain after it goes past two items, so its first is discounted too")
+                .containsExactly(full, full, full, full * 0.5, full * 0.5);
     }
 
     @Test

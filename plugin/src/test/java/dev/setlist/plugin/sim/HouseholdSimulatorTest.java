@@ -13,6 +13,7 @@ import dev.setlist.scorer.catalog.ItemProfile;
 import dev.setlist.scorer.catalog.ItemProfile.ItemKind;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -94,6 +95,23 @@ class HouseholdSimulatorTest {
                         .anyMatch(d -> d.kind() == Evidence.Discount.Kind.SLEEPY_VIEWER))
                 .count();
         assertThat(discounted).as("the ledger sees the autoplay chains as a sleepy viewer's").isGreaterThan(10);
+        Map<String, InteractionLedger.Interaction> jordans = ledger.snapshot(jordan.accountId());
+        Map<LocalDate, List<PlayRecord>> nights = asleep.stream().collect(Collectors.groupingBy(
+                p -> LocalDate.ofInstant(p.started().minus(Duration.ofHours(12)), ZoneOffset.UTC)));
+        int longChains = 0;
+        for (List<PlayRecord> night : nights.values()) {
+            if (night.size() <= SignalSettings.defaults().sleepyFreeItems()) {
+                continue;
+            }
+            longChains++;
+            for (PlayRecord play : night) {
+                assertThat(jordans.get(play.item().id()).evidence().stream()
+                        .filter(e -> !e.at().isBefore(play.started())).findFirst().orElseThrow().discounts())
+                        .as("every play of a long asleep chain is discounted, the first too: %s", play.item().title())
+                        .anyMatch(d -> d.kind() == Evidence.Discount.Kind.SLEEPY_VIEWER);
+            }
+        }
+        assertThat(longChains).as("nights with more than the free items asleep").isGreaterThan(5);
     }
 
     @Test
