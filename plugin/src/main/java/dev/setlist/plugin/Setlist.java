@@ -229,7 +229,7 @@ public final class Setlist implements AutoCloseable {
                         DemoHousehold.standard());
                 mediaServer = demoServer;
                 int seeded = DemoSeeder.seedOnce(demoServer, DEMO_SEED, clock.instant(), library, users, people,
-                        ingestor, settings, config.signals().zone());
+                        profiles, ingestor, settings, config.signals().zone());
                 if (seeded > 0) {
                     log.info("demo library loaded: {} items, {} people, {} history events",
                             library.size(), demoServer.users().size(), seeded);

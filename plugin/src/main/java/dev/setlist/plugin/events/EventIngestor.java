@@ -176,8 +176,10 @@ public final class EventIngestor implements AutoCloseable {
         List<EventLog.Appended> results = eventLog.appendAll(deliveries);
         for (int i = 0; i < deliveries.size(); i++) {
             if (!results.get(i).duplicate()) {
-                PlaybackEvent event = deliveries.get(i).event();
-                passOn(event, event, deliveries.get(i).source(), results.get(i));
+                EventLog.Delivery delivery = deliveries.get(i);
+                PlaybackEvent event = delivery.event();
+                passOn(event, delivery.personId() == null ? event : event.attributedTo(delivery.personId()),
+                        delivery.source(), results.get(i));
             }
         }
         return results;

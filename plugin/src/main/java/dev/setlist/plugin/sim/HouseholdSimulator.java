@@ -120,12 +120,28 @@ public final class HouseholdSimulator {
      * events a media server would have sent, in time order; events after {@code until} are left out.
      */
     public List<PlaybackEvent> history(LocalDate first, int days, Instant until) {
-        List<PlaybackEvent> events = new ArrayList<>();
+        return attributedHistory(first, days, until).stream().map(Attributed::event).toList();
+    }
+
+    /**
+     * An event and who was watching when it was sent: the person id of a profile inside a shared
+     * account (as the profile would have said when sitting down), or {@code null} for the account itself.
+     */
+    public record Attributed(PlaybackEvent event, String personId) {
+    }
+
+    /**
+     * As {@link #history}, each event with the profile that was watching its account: what a server
+     * whose household says who is watching would have recorded.
+     */
+    public List<Attributed> attributedHistory(LocalDate first, int days, Instant until) {
+        List<Attributed> events = new ArrayList<>();
+        Map<String, String> watching = new HashMap<>();
         SimulatedSystem recorder = new SimulatedSystem() {
             @Override
             public void deliver(PlaybackEvent event) {
                 if (!event.occurredAt().isAfter(until)) {
-                    events.add(event);
+                    events.add(new Attributed(event, event.userId() == null ? null : watching.get(event.userId())));
                 }
             }
 
@@ -133,9 +149,21 @@ public final class HouseholdSimulator {
             public List<Offer> offer(Persona persona, OfferRequest request) {
                 return List.of();
             }
+
+            @Override
+            public void sittingDown(Persona persona, Instant at) {
+                if (persona.sharesAnAccount()) {
+                    watching.put(persona.accountId(), persona.personId());
+                }
+            }
+
+            @Override
+            public void gettingUp(Persona persona, Instant at) {
+                watching.remove(persona.accountId());
+            }
         };
         run(recorder, first, days);
-        events.sort(Comparator.comparing(PlaybackEvent::occurredAt));
+        events.sort(Comparator.comparing((Attributed attributed) -> attributed.event().occurredAt()));
         return events;
     }
 

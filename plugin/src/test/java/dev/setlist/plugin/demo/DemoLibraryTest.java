@@ -2,6 +2,7 @@ package dev.setlist.plugin.demo;
 
 import dev.setlist.plugin.events.EventType;
 import dev.setlist.plugin.events.PlaybackEvent;
+import dev.setlist.plugin.sim.HouseholdSimulator;
 import dev.setlist.plugin.sim.Persona;
 import dev.setlist.rules.model.ParentalRatings;
 import dev.setlist.scorer.catalog.ItemProfile;
@@ -75,5 +76,31 @@ class DemoLibraryTest {
                         .as(item.title() + " rated " + item.parentalRating()).isTrue());
         assertThat(history).isSortedAccordingTo(java.util.Comparator.comparing(PlaybackEvent::occurredAt));
         assertThat(history).allSatisfy(e -> assertThat(e.occurredAt()).isBeforeOrEqualTo(NOW));
+    }
+
+    @Test
+    void aParentAndAChildShareOneAccountAndTheChildsEventsAreTheProfiles() {
+        List<ItemProfile> catalog = DemoLibrary.generate(7, NOW).items();
+        Map<String, ItemProfile> byId = catalog.stream().collect(Collectors.toMap(ItemProfile::id, Function.identity()));
+        DemoHousehold household = DemoHousehold.standard();
+        Persona child = household.profiles().stream().filter(Persona::child).findFirst().orElseThrow();
+        Persona parent = household.members().stream()
+                .filter(p -> !p.child() && !p.sharesAnAccount() && p.accountId().equals(child.accountId()))
+                .findFirst().orElseThrow();
+        assertThat(household.users()).extracting(u -> u.id()).doesNotHaveDuplicates().contains(parent.accountId());
+
+        List<HouseholdSimulator.Attributed> history = household.attributedHistory(catalog, 3, NOW, ZoneOffset.UTC);
+        List<HouseholdSimulator.Attributed> onTheAccount = history.stream()
+                .filter(a -> a.event().userId().equals(parent.accountId())).toList();
+        List<HouseholdSimulator.Attributed> childs = onTheAccount.stream()
+                .filter(a -> child.personId().equals(a.personId())).toList();
+        assertThat(childs.stream().filter(a -> a.event().type() == EventType.PLAYBACK_STOP).count())
+                .as("the child's plays on the parent's account").isGreaterThan(10);
+        assertThat(onTheAccount.stream().filter(a -> a.personId() == null && a.event().type() == EventType.PLAYBACK_STOP)
+                .count()).as("the parent's own plays").isGreaterThan(10);
+        assertThat(childs).allSatisfy(a -> assertThat(HouseholdSimulator.allowed(child, byId.get(a.event().itemId())))
+                .as(byId.get(a.event().itemId()).title()).isTrue());
+        assertThat(onTheAccount.stream().filter(a -> a.personId() == null)
+                .map(a -> a.event().deviceName()).distinct()).doesNotContain(child.screen().name());
     }
 }
