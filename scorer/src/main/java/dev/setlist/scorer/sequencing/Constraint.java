@@ -172,8 +172,11 @@ public sealed interface Constraint {
     }
 
     /**
-     * Every {@code every}-th position (the {@code every}-th, the {@code 2·every}-th, ...) goes to a
-     * wildcard candidate when one is left; otherwise to an ordinary one.
+     * One position in every {@code every} goes to a wildcard candidate when one is left; otherwise to an
+     * ordinary one. The first slot sits in the middle of the first {@code every} positions rather than at
+     * its end (every 5: the 3rd, 8th, 13th, ...; every 2: the 2nd, 4th, ...), because people play only the
+     * first few items of most playlists: at the end, a wildcard in a video playlist was seldom reached
+     * (docs/behaviours.md, "Filter bubble").
      */
     record WildcardSlots(int every, String source) implements Constraint {
         public WildcardSlots {
@@ -194,7 +197,7 @@ public sealed interface Constraint {
         }
 
         boolean isSlot(int position) {
-            return (position + 1) % every == 0;
+            return (position + 1 + (every - 1) / 2) % every == 0;
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.setlist.plugin.sim.bench;
 
 import dev.setlist.plugin.demo.DemoLibrary;
 import dev.setlist.plugin.events.PlaybackEvent;
+import dev.setlist.plugin.playlist.TuningDefaults;
 import dev.setlist.plugin.sim.Household;
 import dev.setlist.plugin.sim.HouseholdSimulator;
 import dev.setlist.plugin.sim.Persona;
@@ -19,6 +20,7 @@ import dev.setlist.rules.RuleLimits;
 import dev.setlist.rules.RuleSources;
 import dev.setlist.rules.model.Mode;
 import dev.setlist.rules.model.ParentalRatings;
+import dev.setlist.scorer.als.AlsSettings;
 import dev.setlist.scorer.catalog.ItemProfile;
 import dev.setlist.scorer.catalog.ItemProfile.ItemKind;
 
@@ -75,9 +77,9 @@ public final class BehaviourBench {
             return new Settings(seed, 21, 7, 30, 1000);
         }
 
-        /** A reduced run for the test suite: the same rows, fewer days. */
+        /** A reduced run for the test suite: the same rows, fewer days (about half a minute of CPU). */
         public static Settings quick(long seed) {
-            return new Settings(seed, 8, 3, 6, 300);
+            return new Settings(seed, 6, 2, 5, 200);
         }
     }
 
@@ -89,9 +91,21 @@ public final class BehaviourBench {
     private final RuleBook rules;
     private final List<ItemProfile> catalog;
     private final Household household = Household.standard();
+    private final AlsSettings als;
+    private final TuningDefaults tuning;
 
     public BehaviourBench(Settings settings, RuleBook rules) {
+        this(settings, rules, AlsSettings.defaults(), TuningDefaults.STANDARD);
+    }
+
+    /**
+     * The benchmarks with the taste model trained with {@code als} (by both systems) and Setlist's playlists
+     * made with the defaults {@code tuning}: to measure a setting before changing Setlist's.
+     */
+    public BehaviourBench(Settings settings, RuleBook rules, AlsSettings als, TuningDefaults tuning) {
         this.settings = settings;
+        this.als = als;
+        this.tuning = tuning;
         this.rules = rules;
         this.catalog = DemoLibrary.generate(settings.seed(), START.atStartOfDay().toInstant(ZoneOffset.UTC)).items();
     }
@@ -136,7 +150,7 @@ public final class BehaviourBench {
     public BehaviourRow sleepyViewer() {
         Persona jordan = household.person("jordan");
         try (InProcessSetlist setlist = setlist(household, true)) {
-            NaiveRecommender naive = new NaiveRecommender(catalog);
+            NaiveRecommender naive = new NaiveRecommender(catalog, als);
             HouseholdSimulator simulator = simulator(household);
             simulator.bedtimes(false);
             warmUp(simulator, setlist, naive);
@@ -186,7 +200,7 @@ public final class BehaviourBench {
      */
     public BehaviourRow bingeFatigue() {
         try (InProcessSetlist setlist = setlist(household, true)) {
-            NaiveRecommender naive = new NaiveRecommender(catalog);
+            NaiveRecommender naive = new NaiveRecommender(catalog, als);
             HouseholdSimulator simulator = simulator(household);
             warmUp(simulator, setlist, naive);
             Broadcast both = new Broadcast(List.of(setlist, naive));
@@ -226,7 +240,7 @@ public final class BehaviourBench {
      */
     public BehaviourRow coldStart() {
         try (InProcessSetlist setlist = setlist(household, true)) {
-            NaiveRecommender naive = new NaiveRecommender(catalog);
+            NaiveRecommender naive = new NaiveRecommender(catalog, als);
             HouseholdSimulator simulator = simulator(household);
             warmUp(simulator, setlist, naive);
             List<ItemProfile> mostPlayed = mostPlayedFilms(simulator, 10);
@@ -270,7 +284,7 @@ public final class BehaviourBench {
      */
     public BehaviourRow context() {
         try (InProcessSetlist setlist = setlist(household, true)) {
-            NaiveRecommender naive = new NaiveRecommender(catalog);
+            NaiveRecommender naive = new NaiveRecommender(catalog, als);
             HouseholdSimulator simulator = simulator(household);
             warmUp(simulator, setlist, naive);
             Instant at = simulator.at(START.plusDays(settings.warmupDays()).atTime(13, 0));
@@ -320,54 +334,78 @@ public final class BehaviourBench {
     /**
      * Filter bubble, closed loop: after the warm-up, {@code bubbleDays} days in which sessions start from the
      * system's playlist (as often as each person does), each system living with what its own offers led
-     * people to play. The bubble is what a system shows: catalog coverage of everything it offered (distinct
-     * items over the catalog) and the entropy of the genres it offered; what was played (not skipped) is
-     * given beside. And, for Setlist, the exploration rate it learned for Alex, who takes wildcards, and for
-     * Sam, who never does.
+     * people to play. A bubble is what a household ends up playing: catalog coverage (distinct items played,
+     * awake and not skipped, over the catalog) and the entropy of the genres played, for Setlist with its
+     * exploration, Setlist with exploration off and the baseline. And, for Setlist, the exploration rate it
+     * learned for Alex, who takes wildcards, and for Sam, who never does.
      */
     public List<BehaviourRow> filterBubble() {
-        try (InProcessSetlist setlist = setlist(household, true)) {
-            NaiveRecommender naive = new NaiveRecommender(catalog);
+        try (InProcessSetlist setlist = setlist(household, true);
+             InProcessSetlist closed = new InProcessSetlist(household, catalog, rules, start(), true,
+                     ModelTrainer.DEFAULT_MAX_TRAINING_WEIGHT, als, 0.0, tuning)) {
+            NaiveRecommender naive = new NaiveRecommender(catalog, als);
             Loop setlistLoop = closedLoop(setlist);
+            Loop closedLoop = closedLoop(closed);
             Loop naiveLoop = closedLoop(naive);
             List<String> days = new ArrayList<>();
             for (int day = 1; day <= settings.bubbleDays(); day++) {
                 days.add(String.valueOf(day));
             }
-            Chart coverage = new Chart("filter-bubble", "Catalog coverage of what each system offered, day by day",
+            Chart coverage = new Chart("filter-bubble", "Catalog coverage of what the household played, day by day",
                     "share of the catalog", days, List.of(new Chart.Series("Setlist", setlistLoop.coverage()),
+                    new Chart.Series("Setlist, exploration off", closedLoop.coverage()),
                     new Chart.Series("naive baseline", naiveLoop.coverage())), true);
-            Chart entropy = new Chart("genre-entropy", "Entropy of the genres offered and played", "bits",
-                    List.of("offered", "played"), List.of(
-                    new Chart.Series("Setlist", List.of(setlistLoop.offeredEntropy(), setlistLoop.playedEntropy())),
-                    new Chart.Series("naive baseline", List.of(naiveLoop.offeredEntropy(), naiveLoop.playedEntropy()))),
+            Chart entropy = new Chart("genre-entropy", "Entropy of the genres played (household, mean per person) and offered",
+                    "bits", List.of("played, household", "played, per person", "offered"), List.of(
+                    new Chart.Series("Setlist", List.of(setlistLoop.playedEntropy(), setlistLoop.meanPersonalEntropy(),
+                            setlistLoop.offeredEntropy())),
+                    new Chart.Series("Setlist, exploration off", List.of(closedLoop.playedEntropy(),
+                            closedLoop.meanPersonalEntropy(), closedLoop.offeredEntropy())),
+                    new Chart.Series("naive baseline", List.of(naiveLoop.playedEntropy(), naiveLoop.meanPersonalEntropy(),
+                            naiveLoop.offeredEntropy()))),
                     false);
             Persona taker = household.person("alex");
             Persona neverTaker = household.person("sam");
             double takerRate = setlist.explorationRate(taker);
             double neverRate = setlist.explorationRate(neverTaker);
+            double takerShare = setlistLoop.wildcardShare(taker);
+            double neverShare = setlistLoop.wildcardShare(neverTaker);
             Chart rates = new Chart("exploration-rate", "Exploration rate learned from wildcard answers", "rate",
                     List.of("Alex (takes wildcards)", "Sam (never does)"), List.of(
                     new Chart.Series("Setlist", List.of(takerRate, neverRate)),
                     new Chart.Series("naive baseline", List.of(0.0, 0.0))), false);
             return List.of(
-                    new BehaviourRow("Filter bubble: coverage", "share of the catalog offered over " + settings.bubbleDays()
-                            + " days, closed loop", BehaviourRow.Better.HIGHER, last(setlistLoop.coverage()),
-                            last(naiveLoop.coverage()), String.format(Locale.ROOT,
-                            "offered %d vs %d distinct items of %d; played (not skipped) %d vs %d distinct items; "
-                                    + "wildcards taken from Setlist: %d", setlistLoop.offered(), naiveLoop.offered(),
-                            catalog.size(), setlistLoop.distinct(), naiveLoop.distinct(), setlistLoop.wildcardsTaken()),
-                            coverage),
-                    new BehaviourRow("Filter bubble: genres", "entropy (bits) of the genres offered",
-                            BehaviourRow.Better.HIGHER, setlistLoop.offeredEntropy(), naiveLoop.offeredEntropy(),
-                            String.format(Locale.ROOT, "of the genres played: Setlist %.3f, baseline %.3f (%d vs %d plays; "
-                                    + "the people's own tastes are narrow, and Setlist's offers were taken more often)",
-                                    setlistLoop.playedEntropy(), naiveLoop.playedEntropy(), setlistLoop.plays(),
-                                    naiveLoop.plays()), entropy),
+                    new BehaviourRow("Filter bubble: coverage", "share of the catalog played over "
+                            + settings.bubbleDays() + " days, closed loop", BehaviourRow.Better.HIGHER,
+                            last(setlistLoop.coverage()), last(naiveLoop.coverage()), String.format(Locale.ROOT,
+                            "played (awake, not skipped) %d distinct items of %d with Setlist, %d with exploration "
+                                    + "off (%.3f), %d with the baseline; %d, %d and %d plays; wildcards taken: %d; "
+                                    + "offered %d, %d and %d distinct items", setlistLoop.distinct(), catalog.size(),
+                            closedLoop.distinct(), last(closedLoop.coverage()), naiveLoop.distinct(),
+                            setlistLoop.plays(), closedLoop.plays(), naiveLoop.plays(), setlistLoop.wildcardsTaken(),
+                            setlistLoop.offered(), closedLoop.offered(), naiveLoop.offered()), coverage),
+                    new BehaviourRow("Filter bubble: genres", "entropy (bits) of the genres the household played",
+                            BehaviourRow.Better.HIGHER, setlistLoop.playedEntropy(), naiveLoop.playedEntropy(),
+                            String.format(Locale.ROOT, "Setlist with exploration off %.3f; %d, %d and %d plays came "
+                                    + "from the systems' playlists (Setlist, exploration off, baseline), the rest the "
+                                    + "people chose themselves; of the genres offered: Setlist %.3f, exploration off "
+                                    + "%.3f, baseline %.3f", closedLoop.playedEntropy(), setlistLoop.fromOffers(),
+                                    closedLoop.fromOffers(), naiveLoop.fromOffers(), setlistLoop.offeredEntropy(),
+                                    closedLoop.offeredEntropy(), naiveLoop.offeredEntropy()), entropy),
+                    new BehaviourRow("Filter bubble: exploration", "entropy (bits) of the genres each person played, "
+                            + "mean; baseline column: Setlist with exploration off", BehaviourRow.Better.HIGHER,
+                            setlistLoop.meanPersonalEntropy(), closedLoop.meanPersonalEntropy(),
+                            String.format(Locale.ROOT, "per person (%s): with exploration %s, exploration off %s, "
+                                    + "naive baseline %s (mean %.3f)", household.people().stream().map(Persona::name)
+                                    .collect(Collectors.joining(", ")), setlistLoop.personal(household.people()),
+                                    closedLoop.personal(household.people()), naiveLoop.personal(household.people()),
+                                    naiveLoop.meanPersonalEntropy()), entropy),
                     new BehaviourRow("Exploration adapts", "exploration rate: wildcard-taker minus never-taker",
                             BehaviourRow.Better.HIGHER, takerRate - neverRate, 0, String.format(Locale.ROOT,
                             "Setlist learned %.3f for Alex (takes 80%% of wildcards) and %.3f for Sam (takes none); "
-                                    + "the baseline never explores (0 for both)", takerRate, neverRate), rates));
+                                    + "wildcards were %.2f of Alex's offers and %.2f of Sam's by the end; "
+                                    + "the baseline never explores (0 for both)", takerRate, neverRate, takerShare,
+                            neverShare), rates));
         }
     }
 
@@ -379,7 +417,7 @@ public final class BehaviourBench {
     public BehaviourRow sharedAccount() {
         Household shared = household.sharing("robin", "sam");
         try (InProcessSetlist setlist = setlist(shared, true)) {
-            NaiveRecommender naive = new NaiveRecommender(catalog);
+            NaiveRecommender naive = new NaiveRecommender(catalog, als);
             HouseholdSimulator simulator = simulator(shared);
             warmUp(simulator, setlist, naive);
             Persona sam = shared.person("sam");
@@ -419,8 +457,8 @@ public final class BehaviourBench {
     public BehaviourRow manipulation() {
         try (InProcessSetlist setlist = setlist(household, true);
              InProcessSetlist uncapped = new InProcessSetlist(household, catalog, rules, start(), true,
-                     Double.POSITIVE_INFINITY)) {
-            NaiveRecommender naive = new NaiveRecommender(catalog);
+                     Double.POSITIVE_INFINITY, als, null, tuning)) {
+            NaiveRecommender naive = new NaiveRecommender(catalog, als);
             HouseholdSimulator simulator = simulator(household);
             Broadcast all = new Broadcast(List.of(setlist, uncapped, naive));
             warmUp(simulator, all);
@@ -467,7 +505,7 @@ public final class BehaviourBench {
 
     private InProcessSetlist setlist(Household people, boolean useProfiles) {
         return new InProcessSetlist(people, catalog, rules, start(), useProfiles,
-                ModelTrainer.DEFAULT_MAX_TRAINING_WEIGHT);
+                ModelTrainer.DEFAULT_MAX_TRAINING_WEIGHT, als, null, tuning);
     }
 
     private static Instant start() {
@@ -496,6 +534,7 @@ public final class BehaviourBench {
         warmUp(simulator, system);
         int from = simulator.plays().size();
         List<ItemProfile> offered = new ArrayList<>();
+        Map<String, List<Offer>> lastOffers = new HashMap<>();
         SimulatedSystem watched = new SimulatedSystem() {
             @Override
             public void deliver(PlaybackEvent event) {
@@ -506,6 +545,7 @@ public final class BehaviourBench {
             public List<Offer> offer(Persona persona, OfferRequest request) {
                 List<Offer> offers = system.offer(persona, request);
                 offers.forEach(offer -> offered.add(offer.item()));
+                lastOffers.put(persona.key(), offers);
                 return offers;
             }
 
@@ -529,14 +569,25 @@ public final class BehaviourBench {
             int day = settings.warmupDays() + d;
             simulator.day(watched, START.plusDays(day), day);
             system.endOfDay(simulator.at(START.plusDays(day + 1).atStartOfDay()));
-            coverage.add(offered.stream().map(ItemProfile::id).distinct().count() / (double) catalog.size());
+            coverage.add(played(simulator, from).stream().map(p -> p.item().id()).distinct().count()
+                    / (double) catalog.size());
         }
         List<PlayRecord> played = played(simulator, from);
         List<ItemProfile> playedItems = played.stream().map(PlayRecord::item).toList();
         int wildcards = (int) played.stream().filter(PlayRecord::wildcard).count();
+        Map<String, Double> wildcardShare = new HashMap<>();
+        lastOffers.forEach((person, offers) -> wildcardShare.put(person,
+                offers.isEmpty() ? 0 : offers.stream().filter(Offer::wildcard).count() / (double) offers.size()));
+        Map<String, Double> personal = new HashMap<>();
+        for (Persona persona : household.people()) {
+            personal.put(persona.key(), entropy(played.stream().filter(p -> p.persona().equals(persona))
+                    .map(PlayRecord::item).toList()));
+        }
+        int fromOffers = (int) played.stream().filter(PlayRecord::offered).count();
         return new Loop(coverage, entropy(offered), entropy(playedItems),
                 (int) offered.stream().map(ItemProfile::id).distinct().count(),
-                (int) playedItems.stream().map(ItemProfile::id).distinct().count(), played.size(), wildcards);
+                (int) playedItems.stream().map(ItemProfile::id).distinct().count(), played.size(), fromOffers, wildcards,
+                wildcardShare, personal);
     }
 
     /** Shannon entropy (bits) of the genres of {@code items}, each item's weight shared among its genres. */
@@ -557,12 +608,28 @@ public final class BehaviourBench {
     }
 
     private record Loop(List<Double> coverage, double offeredEntropy, double playedEntropy, int offered, int distinct,
-                        int plays, int wildcardsTaken) {
+                        int plays, int fromOffers, int wildcardsTaken, Map<String, Double> wildcardShares,
+                        Map<String, Double> personalEntropy) {
+
+        double wildcardShare(Persona persona) {
+            return wildcardShares.getOrDefault(persona.key(), 0.0);
+        }
+
+        /** The entropy of the genres each person played, averaged over the people. */
+        double meanPersonalEntropy() {
+            return personalEntropy.values().stream().mapToDouble(Double::doubleValue).average().orElse(0);
+        }
+
+        String personal(List<Persona> people) {
+            return people.stream().map(p -> String.format(Locale.ROOT, "%.2f", personalEntropy.get(p.key())))
+                    .collect(Collectors.joining("/"));
+        }
     }
 
+    /** What the household played since {@code from}: awake (finished or abandoned), not skipped, not asleep. */
     private static List<PlayRecord> played(HouseholdSimulator simulator, int from) {
         List<PlayRecord> all = simulator.plays();
-        return all.subList(from, all.size()).stream().filter(p -> p.manner() != PlayRecord.Manner.SKIPPED).toList();
+        return all.subList(from, all.size()).stream().filter(PlayRecord::attended).toList();
     }
 
     private List<Persona> adults() {

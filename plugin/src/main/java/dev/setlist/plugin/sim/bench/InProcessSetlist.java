@@ -77,6 +77,8 @@ public final class InProcessSetlist implements SimulatedSystem, AutoCloseable {
     private final OnboardingService onboarding;
     private final UserStore users;
     private final boolean useProfiles;
+    private final Double exploration;
+    private final TuningDefaults tuning;
     private long delivered;
 
     /**
@@ -89,8 +91,23 @@ public final class InProcessSetlist implements SimulatedSystem, AutoCloseable {
      */
     public InProcessSetlist(Household household, List<ItemProfile> catalog, RuleBook rules, Instant start,
                             boolean useProfiles, double maxTrainingWeight) {
+        this(household, catalog, rules, start, useProfiles, maxTrainingWeight, AlsSettings.defaults(), null,
+                TuningDefaults.STANDARD);
+    }
+
+    /**
+     * Setlist as above, training with {@code als}, and with every playlist asked at the exploration rate
+     * {@code exploration} ({@code 0}: Setlist with exploration off), or at the rate it learned for the
+     * person when {@code null}, with the playlist defaults {@code tuning} ({@link TuningDefaults#STANDARD} is
+     * Setlist's).
+     */
+    public InProcessSetlist(Household household, List<ItemProfile> catalog, RuleBook rules, Instant start,
+                            boolean useProfiles, double maxTrainingWeight, AlsSettings als, Double exploration,
+                            TuningDefaults tuning) {
+        this.tuning = tuning;
         this.clock = new SimClock(start);
         this.useProfiles = useProfiles;
+        this.exploration = exploration;
         this.database = Database.openInMemory("setlist-sim-" + UUID.randomUUID());
         ObjectMapper json = JsonMapper.create();
         JdbcEventLog eventLog = new JdbcEventLog(database.dataSource(), json, clock);
@@ -100,7 +117,7 @@ public final class InProcessSetlist implements SimulatedSystem, AutoCloseable {
         PlayTimeline timeline = new PlayTimeline();
         people = new PersonStore(database.dataSource(), clock);
         profiles = new ProfileService(new ProfileStore(database.dataSource()), users, clock);
-        trainer = new ModelTrainer(AlsSettings.defaults(), library, ledger, timeline, clock, Integer.MAX_VALUE, null,
+        trainer = new ModelTrainer(als, library, ledger, timeline, clock, Integer.MAX_VALUE, null,
                 maxTrainingWeight);
         ingestor = new EventIngestor(eventLog, users, library, clock, RecordingPolicy.EVERYONE,
                 useProfiles ? profiles : Attribution.NONE);
@@ -113,9 +130,8 @@ public final class InProcessSetlist implements SimulatedSystem, AutoCloseable {
         SessionMood mood = new SessionMood();
         OfferLog offers = new OfferLog();
         playlists = new PlaylistService(library, profiles, people, histories, timeline, trainer, mood, offers,
-                rules, new Sequencer(), TuningDefaults.STANDARD, clock, ZoneOffset.UTC);
-        feedback = new FeedbackService(library, profiles, people, ingestor, mood, offers, playlists,
-                TuningDefaults.STANDARD, clock);
+                rules, new Sequencer(), tuning, clock, ZoneOffset.UTC);
+        feedback = new FeedbackService(library, profiles, people, ingestor, mood, offers, playlists, tuning, clock);
         onboarding = new OnboardingService(library, profiles, people, histories, trainer);
         library.putAll(catalog);
         for (MediaUser account : household.accounts()) {
@@ -151,7 +167,7 @@ public final class InProcessSetlist implements SimulatedSystem, AutoCloseable {
 
     @Override
     public List<Offer> offer(Persona persona, OfferRequest request) {
-        return offer(persona, request, null, null);
+        return offer(persona, request, null, exploration);
     }
 
     /** The playlist as {@link #offer}, in a mode and with an exploration rate, when given. */
@@ -234,8 +250,7 @@ public final class InProcessSetlist implements SimulatedSystem, AutoCloseable {
 
     /** The person's exploration rate as the page shows it: the posterior mean within the default bounds. */
     public double explorationRate(Persona persona) {
-        return people.posterior(idOf(persona)).rate(TuningDefaults.STANDARD.explorationMin(),
-                TuningDefaults.STANDARD.explorationMax());
+        return people.posterior(idOf(persona)).rate(tuning.explorationMin(), tuning.explorationMax());
     }
 
     /** Retrains now (after a scripted burst, say). */

@@ -44,6 +44,7 @@ public final class NaiveRecommender implements SimulatedSystem {
     static final double SECONDS_PER_UNIT = 1800;
 
     private final List<ItemProfile> catalog;
+    private final AlsSettings als;
     private final IdIndex items;
     private final Map<String, Map<String, Double>> weights = new TreeMap<>();
     private final Map<String, Instant> started = new HashMap<>();
@@ -51,6 +52,12 @@ public final class NaiveRecommender implements SimulatedSystem {
     private AlsModel model;
 
     public NaiveRecommender(List<ItemProfile> catalog) {
+        this(catalog, AlsSettings.defaults());
+    }
+
+    /** The baseline training its model with {@code als}. */
+    public NaiveRecommender(List<ItemProfile> catalog, AlsSettings als) {
+        this.als = als;
         this.catalog = List.copyOf(catalog);
         this.items = IdIndex.of(this.catalog.stream().map(ItemProfile::id).toList());
     }
@@ -99,7 +106,7 @@ public final class NaiveRecommender implements SimulatedSystem {
         if (data.size() == 0) {
             return;
         }
-        AlsModel trained = new AlsTrainer(AlsSettings.defaults()).fit(data);
+        AlsModel trained = new AlsTrainer(als).fit(data);
         ContentModel content = new ContentTrainer(ContentSettings.defaults()).fit(catalog, trained);
         model = content.withColdItems(trained);
         candidates = CandidateGenerator.builder(model, catalog).content(content).build();
