@@ -355,8 +355,8 @@ public final class BehaviourBench {
                     "share of the catalog", days, List.of(new Chart.Series("Setlist", setlistLoop.coverage()),
                     new Chart.Series("Setlist, exploration off", closedLoop.coverage()),
                     new Chart.Series("naive baseline", naiveLoop.coverage())), true);
-            Chart entropy = new Chart("genre-entropy", "Entropy of the genres played (household, mean per person) and offered",
-                    "bits", List.of("played, household", "played, per person", "offered"), List.of(
+            Chart entropy = new Chart("genre-entropy", "Entropy of the genres played (by time; household, mean per person) "
+                    + "and offered", "bits", List.of("played, household", "played, per person", "offered"), List.of(
                     new Chart.Series("Setlist", List.of(setlistLoop.playedEntropy(), setlistLoop.meanPersonalEntropy(),
                             setlistLoop.offeredEntropy())),
                     new Chart.Series("Setlist, exploration off", List.of(closedLoop.playedEntropy(),
@@ -384,16 +384,23 @@ public final class BehaviourBench {
                             closedLoop.distinct(), last(closedLoop.coverage()), naiveLoop.distinct(),
                             setlistLoop.plays(), closedLoop.plays(), naiveLoop.plays(), setlistLoop.wildcardsTaken(),
                             setlistLoop.offered(), closedLoop.offered(), naiveLoop.offered()), coverage),
-                    new BehaviourRow("Filter bubble: genres", "entropy (bits) of the genres the household played",
-                            BehaviourRow.Better.HIGHER, setlistLoop.playedEntropy(), naiveLoop.playedEntropy(),
-                            String.format(Locale.ROOT, "Setlist with exploration off %.3f; %d, %d and %d plays came "
-                                    + "from the systems' playlists (Setlist, exploration off, baseline), the rest the "
-                                    + "people chose themselves; of the genres offered: Setlist %.3f, exploration off "
-                                    + "%.3f, baseline %.3f", closedLoop.playedEntropy(), setlistLoop.fromOffers(),
-                                    closedLoop.fromOffers(), naiveLoop.fromOffers(), setlistLoop.offeredEntropy(),
-                                    closedLoop.offeredEntropy(), naiveLoop.offeredEntropy()), entropy),
+                    new BehaviourRow("Filter bubble: genres", "entropy (bits) of the genres the household played, "
+                            + "by time played", BehaviourRow.Better.HIGHER, setlistLoop.playedEntropy(),
+                            naiveLoop.playedEntropy(), String.format(Locale.ROOT, "Setlist with exploration off %.3f; "
+                                    + "counting plays instead of time (Setlist, exploration off, baseline): %.3f, %.3f, "
+                                    + "%.3f, of which videos %.3f, %.3f, %.3f (%d, %d, %d plays) and music %.3f, %.3f, "
+                                    + "%.3f (%d, %d, %d plays); %d, %d and %d plays came from the systems' playlists; "
+                                    + "genres offered: %.3f, %.3f, %.3f", closedLoop.playedEntropy(),
+                                    setlistLoop.countEntropy(), closedLoop.countEntropy(), naiveLoop.countEntropy(),
+                                    setlistLoop.videoEntropy(), closedLoop.videoEntropy(), naiveLoop.videoEntropy(),
+                                    setlistLoop.videoPlays(), closedLoop.videoPlays(), naiveLoop.videoPlays(),
+                                    setlistLoop.musicEntropy(), closedLoop.musicEntropy(), naiveLoop.musicEntropy(),
+                                    setlistLoop.musicPlays(), closedLoop.musicPlays(), naiveLoop.musicPlays(),
+                                    setlistLoop.fromOffers(), closedLoop.fromOffers(), naiveLoop.fromOffers(),
+                                    setlistLoop.offeredEntropy(), closedLoop.offeredEntropy(), naiveLoop.offeredEntropy()),
+                            entropy),
                     new BehaviourRow("Filter bubble: exploration", "entropy (bits) of the genres each person played, "
-                            + "mean; baseline column: Setlist with exploration off", BehaviourRow.Better.HIGHER,
+                            + "by time, mean; baseline column: Setlist with exploration off", BehaviourRow.Better.HIGHER,
                             setlistLoop.meanPersonalEntropy(), closedLoop.meanPersonalEntropy(),
                             String.format(Locale.ROOT, "per person (%s): with exploration %s, exploration off %s, "
                                     + "naive baseline %s (mean %.3f)", household.people().stream().map(Persona::name)
@@ -580,11 +587,13 @@ public final class BehaviourBench {
                 offers.isEmpty() ? 0 : offers.stream().filter(Offer::wildcard).count() / (double) offers.size()));
         Map<String, Double> personal = new HashMap<>();
         for (Persona persona : household.people()) {
-            personal.put(persona.key(), entropy(played.stream().filter(p -> p.persona().equals(persona))
-                    .map(PlayRecord::item).toList()));
+            personal.put(persona.key(), timeEntropy(played.stream().filter(p -> p.persona().equals(persona)).toList()));
         }
         int fromOffers = (int) played.stream().filter(PlayRecord::offered).count();
-        return new Loop(coverage, entropy(offered), entropy(playedItems),
+        List<ItemProfile> video = playedItems.stream().filter(item -> item.kind() != ItemKind.TRACK).toList();
+        List<ItemProfile> music = playedItems.stream().filter(item -> item.kind() == ItemKind.TRACK).toList();
+        return new Loop(coverage, entropy(offered), timeEntropy(played), entropy(playedItems), entropy(video), video.size(),
+                entropy(music), music.size(),
                 (int) offered.stream().map(ItemProfile::id).distinct().count(),
                 (int) playedItems.stream().map(ItemProfile::id).distinct().count(), played.size(), fromOffers, wildcards,
                 wildcardShare, personal);
@@ -598,6 +607,25 @@ public final class BehaviourBench {
                 genres.merge(genre, 1.0 / item.genres().size(), Double::sum);
             }
         }
+        return entropy(genres);
+    }
+
+    /**
+     * Shannon entropy (bits) of the genres of what was played, each play weighing the time it played (shared
+     * among its genres): a four-minute track is not as much of what a person played as a two-hour film.
+     */
+    private static double timeEntropy(List<PlayRecord> plays) {
+        Map<String, Double> genres = new HashMap<>();
+        for (PlayRecord play : plays) {
+            double seconds = play.fraction() * play.item().runtimeSeconds();
+            for (String genre : play.item().genres()) {
+                genres.merge(genre, seconds / play.item().genres().size(), Double::sum);
+            }
+        }
+        return entropy(genres);
+    }
+
+    private static double entropy(Map<String, Double> genres) {
         double total = genres.values().stream().mapToDouble(Double::doubleValue).sum();
         double entropy = 0;
         for (double count : genres.values()) {
@@ -607,7 +635,8 @@ public final class BehaviourBench {
         return entropy;
     }
 
-    private record Loop(List<Double> coverage, double offeredEntropy, double playedEntropy, int offered, int distinct,
+    private record Loop(List<Double> coverage, double offeredEntropy, double playedEntropy, double countEntropy,
+                        double videoEntropy, int videoPlays, double musicEntropy, int musicPlays, int offered, int distinct,
                         int plays, int fromOffers, int wildcardsTaken, Map<String, Double> wildcardShares,
                         Map<String, Double> personalEntropy) {
 
@@ -615,7 +644,7 @@ public final class BehaviourBench {
             return wildcardShares.getOrDefault(persona.key(), 0.0);
         }
 
-        /** The entropy of the genres each person played, averaged over the people. */
+        /** The entropy of the genres each person played (weighted by time played), averaged over the people. */
         double meanPersonalEntropy() {
             return personalEntropy.values().stream().mapToDouble(Double::doubleValue).average().orElse(0);
         }
