@@ -18,7 +18,7 @@ import java.util.List;
  * ({@link HouseholdSimulator}, open loop: before Setlist was there, everyone browsed by themselves):
  * Alex binges series and takes wildcards, Sam rates everything highly, Robin is a child who only plays
  * what is rated for children, Jordan falls asleep to documentaries while autoplay goes on, and Casey, a
- * younger child, watches on Sam's account as a profile ({@link Household#demo()}): a shared account used by
+ * younger child, watches on Alex's account as a profile ({@link Household#demo()}): a shared account used by
  * a parent and a child. The events are the same {@link PlaybackEvent}s a Jellyfin server sends, so they take
  * the same path in, each with the profile that said it was watching.
  *

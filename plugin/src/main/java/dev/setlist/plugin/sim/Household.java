@@ -66,19 +66,18 @@ public record Household(List<Persona> people) {
 
     /**
      * The household of {@code setlist demo}: {@link #standard()}, and Casey, a younger child who watches on
-     * Sam's account as the profile {@code casey} (ceiling: age 7), so that the demo has a shared account
-     * used by a parent and a child beside a child with an account of their own.
+     * Alex's account, on the living-room TV, as the profile {@code casey} (ceiling: age 7): a shared account used
+     * by a parent and a child, told apart only by the profile, beside a child with an account of their own.
      */
     public static Household demo() {
         Household standard = standard();
+        Persona alex = standard.person("alex");
         Persona casey = new Persona("casey", "Casey", "casey", null, 7,
                 new Taste(Map.of("Animation", 0.9, "Family", 0.85, "Comedy", 0.7, "Fantasy", 0.55, "Pop", 0.8,
                         "Musical", 0.6),
                         Map.of("feel-good", 0.9, "light", 0.9, "uplifting", 0.7, "dark", 0.0, "tense", 0.05)),
-                new Device("Sam's iPad", "Jellyfin iOS", Device.Kind.TABLET),
-                new Device("Sam's iPad", "Jellyfin iOS", Device.Kind.TABLET),
-                new Traits(1.0, 17, 0.2, 0.4, false, 0.0, 0.3, false, 0.2, 0.5, 0.6));
-        return standard.with(casey.inAccountOf(standard.person("sam"), "casey"));
+                alex.screen(), alex.screen(), new Traits(1.0, 17, 0.2, 0.4, false, 0.0, 0.3, false, 0.2, 0.5, 0.6));
+        return standard.with(casey.inAccountOf(alex, "casey"));
     }
 
     /** The person with this key. */
