@@ -16,7 +16,8 @@ import java.util.Objects;
  * leaves them at the zero vector (score 0 for everyone) until {@link #withItemVectors} gives them a vector,
  * for example one mapped from their features by {@code dev.setlist.scorer.content.ContentModel}.
  *
- * <p>Immutable; share freely. Every method may be called from any number of threads.
+ * <p>Immutable (a table of deviation bounds is filled on first use); share freely. Every method may be called
+ * from any number of threads.
  */
 public final class AlsModel implements RecommenderModel {
 
@@ -55,6 +56,11 @@ public final class AlsModel implements RecommenderModel {
     /** Coordinates {@code head..factors-1} of each item, row after row, for exact scores of single items. */
     private final float[] tailRows;
     private final float[] tailNorms;
+    /**
+     * The deviation bounds for the regularization last asked for: filled on first use, replaced when another
+     * regularization is asked for. Racing threads may each compute it; any of them is right.
+     */
+    private volatile DeviationTable deviationTable;
 
     AlsModel(AlsSettings settings, float[] itemFactors, float[] userFactors, int userCount,
              int[] itemFrequencies, double[] itemGramian) {
@@ -170,6 +176,23 @@ public final class AlsModel implements RecommenderModel {
      * {@code alpha0}), so {@code q^T A^-1 q <= sum_j (v_j.q)^2 / (alpha0 lambda_j + reg)} over the Gramian's
      * eigenpairs, bounded band by band with each band's smallest eigenvalue. Four multiplications per item.
      */
+    float[] standardDeviationBounds(double regularization) {
+        DeviationTable table = deviationTable;
+        if (table == null || table.regularization() != regularization) {
+            float[] bounds = new float[itemCount];
+            for (int item = 0; item < itemCount; item++) {
+                bounds[item] = Math.nextUp((float) Math.sqrt(varianceBound(item, regularization)));
+            }
+            table = new DeviationTable(regularization, bounds);
+            deviationTable = table;
+        }
+        return table.bounds();
+    }
+
+    /** The standard deviation bounds of every item under one regularization (see {@link #standardDeviationBounds}). */
+    private record DeviationTable(double regularization, float[] bounds) {
+    }
+
     double varianceBound(int item, double regularization) {
         double alpha0 = settings.unobservedWeight();
         int from = Objects.checkIndex(item, itemCount) * BANDS;
@@ -325,15 +348,26 @@ public final class AlsModel implements RecommenderModel {
      * scores only for the few whose bound can still matter.
      */
     public void headScores(float[] userVector, float[] out) {
+        headScores(userVector, out, 0, itemCount);
+    }
+
+    /**
+     * {@link #headScores(float[], float[])} for the items {@code from..to-1} only: {@code out[i]} is written for
+     * those, and nothing else is read or written (the tiles that straddle the ends are scored whole and copied in
+     * part). A catalog ordered so that what one request may return is contiguous scans only that part.
+     */
+    public void headScores(float[] userVector, float[] out, int from, int to) {
         requireLength(userVector);
-        if (out.length < itemCount) {
-            throw new IllegalArgumentException("out has length " + out.length + ", need " + itemCount);
+        Objects.checkFromToIndex(from, to, itemCount);
+        if (out.length < to) {
+            throw new IllegalArgumentException("out has length " + out.length + ", need " + to);
         }
         float[] tileScores = new float[TILE];
-        for (int tile = 0, from = 0; from < itemCount; tile++, from += TILE) {
+        for (int tile = from / TILE, start = tile * TILE; start < to; tile++, start += TILE) {
             Arrays.fill(tileScores, 0f);
             DenseKernels.combine(userVector, headTiles, tile * head, head, tileScores, TILE);
-            System.arraycopy(tileScores, 0, out, from, Math.min(TILE, itemCount - from));
+            int first = Math.max(start, from);
+            System.arraycopy(tileScores, first - start, out, first, Math.min(start + TILE, to) - first);
         }
     }
 
@@ -370,11 +404,22 @@ public final class AlsModel implements RecommenderModel {
         requireLength(userVector);
         int tail = factors - head;
         int from = Objects.checkIndex(item, itemCount) * tail;
-        float sum = 0f;
-        for (int a = 0; a < tail; a++) {
-            sum += tailRows[from + a] * userVector[head + a];
+        // Four running sums: one sum is a chain of dependent additions, four keep the multipliers busy.
+        float s0 = 0f;
+        float s1 = 0f;
+        float s2 = 0f;
+        float s3 = 0f;
+        int a = 0;
+        for (; a + 3 < tail; a += 4) {
+            s0 += tailRows[from + a] * userVector[head + a];
+            s1 += tailRows[from + a + 1] * userVector[head + a + 1];
+            s2 += tailRows[from + a + 2] * userVector[head + a + 2];
+            s3 += tailRows[from + a + 3] * userVector[head + a + 3];
         }
-        return sum;
+        for (; a < tail; a++) {
+            s0 += tailRows[from + a] * userVector[head + a];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     /**

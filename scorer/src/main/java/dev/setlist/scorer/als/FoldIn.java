@@ -67,6 +67,16 @@ public final class FoldIn {
         return model.varianceBound(item, regularization);
     }
 
+    /**
+     * For every item, an upper bound on its posterior standard deviation ({@code sqrt} of
+     * {@link #varianceUpperBound}, rounded up to a float). The table depends only on the model and this
+     * fold-in's regularization, so the model keeps it for the regularization last asked for: requests share it.
+     * Read only; the array must not be changed.
+     */
+    public float[] standardDeviationBounds() {
+        return model.standardDeviationBounds(regularization);
+    }
+
     /** A draw from the posterior of the person's vector: {@code x + L^-T z}, {@code z ~ N(0, I)}. */
     public float[] sample(RandomGenerator random) {
         int d = model.factors();

@@ -163,6 +163,42 @@ class AlsModelTest {
     }
 
     @Test
+    void headScoresOfARangeWriteThatRangeOnlyAcrossTileEdges() {
+        AlsModel model = new AlsTrainer(SETTINGS.withFactors(40).withSolver(AlsSettings.Solver.CG)).fit(DATA);
+        float[] user = model.foldIn(DATA.history(9));
+        float[] whole = new float[model.itemCount()];
+        model.headScores(user, whole);
+        int from = 3;
+        int to = model.itemCount() - 5;
+        float[] part = new float[model.itemCount()];
+        java.util.Arrays.fill(part, -7f);
+
+        model.headScores(user, part, from, to);
+
+        for (int item = 0; item < model.itemCount(); item++) {
+            assertThat(part[item]).as("item %d", item).isEqualTo(item >= from && item < to ? whole[item] : -7f);
+        }
+        assertThatThrownBy(() -> model.headScores(user, part, 5, model.itemCount() + 1))
+                .isInstanceOf(IndexOutOfBoundsException.class);
+    }
+
+    @Test
+    void theDeviationTableBoundsEveryItemsExactDeviation() {
+        UserHistory history = DATA.history(3);
+        FoldIn posterior = EXACT.posterior(history);
+
+        float[] bounds = posterior.standardDeviationBounds();
+
+        assertThat(bounds).hasSize(EXACT.itemCount());
+        for (int item = 0; item < EXACT.itemCount(); item++) {
+            assertThat((double) bounds[item]).isGreaterThanOrEqualTo(Math.sqrt(posterior.varianceUpperBound(item)))
+                    .isGreaterThanOrEqualTo(Math.sqrt(posterior.variance(item)));
+        }
+        assertThat(EXACT.posterior(DATA.history(4)).standardDeviationBounds()).as("shared while the regularization is")
+                .isSameAs(bounds);
+    }
+
+    @Test
     void rejectsScoreArraysAndVectorsOfTheWrongSize() {
         assertThatThrownBy(() -> EXACT.score(UserHistory.EMPTY, new float[3]))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("scores has length 3");
