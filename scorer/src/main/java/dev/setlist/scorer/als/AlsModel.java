@@ -56,6 +56,9 @@ public final class AlsModel implements RecommenderModel {
     /** Coordinates {@code head..factors-1} of each item, row after row, for exact scores of single items. */
     private final float[] tailRows;
     private final float[] tailNorms;
+    /** The tail splits at {@code near}: {@link #nearScore} reads {@code head..near-1}, {@link #farScore} the rest. */
+    private final int near;
+    private final float[] farNorms;
     /**
      * The deviation bounds for the regularization last asked for: filled on first use, replaced when another
      * regularization is asked for. Racing threads may each compute it; any of them is right.
@@ -87,13 +90,21 @@ public final class AlsModel implements RecommenderModel {
         int tail = factors - head;
         this.tailRows = new float[itemCount * tail];
         this.tailNorms = new float[itemCount];
+        this.near = Math.min(factors, 2 * head);
+        this.farNorms = new float[itemCount];
         for (int item = 0; item < itemCount; item++) {
             System.arraycopy(itemFactors, item * factors + head, tailRows, item * tail, tail);
             float sum = 0f;
+            float far = 0f;
             for (int a = head; a < factors; a++) {
-                sum += itemFactors[item * factors + a] * itemFactors[item * factors + a];
+                float square = itemFactors[item * factors + a] * itemFactors[item * factors + a];
+                sum += square;
+                if (a >= near) {
+                    far += square;
+                }
             }
             tailNorms[item] = (float) Math.sqrt(sum);
+            farNorms[item] = (float) Math.sqrt(far);
         }
     }
 
@@ -399,25 +410,62 @@ public final class AlsModel implements RecommenderModel {
         return (float) Math.sqrt(sum);
     }
 
-    /** {@code q_item[head..d) . userVector[head..d)}: what {@link #headScores} leaves out of the score. */
+    /**
+     * {@code q_item[head..d) . userVector[head..d)}: what {@link #headScores} leaves out of the score; exactly
+     * {@code nearScore + farScore}.
+     */
     public float tailScore(int item, float[] userVector) {
+        return nearScore(item, userVector) + farScore(item, userVector);
+    }
+
+    /**
+     * The first part of the tail, {@code q_item[head..near) . userVector[head..near)} with {@code near = 2 head}
+     * (or {@code d}): one cache line of the item's row. With {@link #farNorm} it bounds the score more tightly than
+     * the head alone, before the rest of the row is read.
+     */
+    public float nearScore(int item, float[] userVector) {
         requireLength(userVector);
-        int tail = factors - head;
-        int from = Objects.checkIndex(item, itemCount) * tail;
-        // Four running sums: one sum is a chain of dependent additions, four keep the multipliers busy.
+        int from = Objects.checkIndex(item, itemCount) * (factors - head);
+        return dot(tailRows, from, userVector, head, near - head);
+    }
+
+    /** The rest of the tail, {@code q_item[near..d) . userVector[near..d)} (see {@link #nearScore}). */
+    public float farScore(int item, float[] userVector) {
+        requireLength(userVector);
+        int from = Objects.checkIndex(item, itemCount) * (factors - head) + (near - head);
+        return dot(tailRows, from, userVector, near, factors - near);
+    }
+
+    /** {@code |q_item[near..d)|}: with {@link #farNorm(float[])}, a bound on {@link #farScore}. */
+    public float farNorm(int item) {
+        return farNorms[Objects.checkIndex(item, itemCount)];
+    }
+
+    /** {@code |vector[near..d)|} for a person's vector. */
+    public float farNorm(float[] userVector) {
+        requireLength(userVector);
+        float sum = 0f;
+        for (int a = near; a < factors; a++) {
+            sum += userVector[a] * userVector[a];
+        }
+        return (float) Math.sqrt(sum);
+    }
+
+    /** {@code rows[from..from+n) . vector[at..at+n)} with four running sums, which keep the multipliers busy. */
+    private static float dot(float[] rows, int from, float[] vector, int at, int n) {
         float s0 = 0f;
         float s1 = 0f;
         float s2 = 0f;
         float s3 = 0f;
         int a = 0;
-        for (; a + 3 < tail; a += 4) {
-            s0 += tailRows[from + a] * userVector[head + a];
-            s1 += tailRows[from + a + 1] * userVector[head + a + 1];
-            s2 += tailRows[from + a + 2] * userVector[head + a + 2];
-            s3 += tailRows[from + a + 3] * userVector[head + a + 3];
+        for (; a + 3 < n; a += 4) {
+            s0 += rows[from + a] * vector[at + a];
+            s1 += rows[from + a + 1] * vector[at + a + 1];
+            s2 += rows[from + a + 2] * vector[at + a + 2];
+            s3 += rows[from + a + 3] * vector[at + a + 3];
         }
-        for (; a < tail; a++) {
-            s0 += tailRows[from + a] * userVector[head + a];
+        for (; a < n; a++) {
+            s0 += rows[from + a] * vector[at + a];
         }
         return (s0 + s1) + (s2 + s3);
     }

@@ -138,6 +138,7 @@ public final class CandidateGenerator {
         private final float contentWeight = (float) weights.content();
         private final float sessionWeight = (float) weights.session();
         private final float tailScale;
+        private final float farScale;
         /** Per item, {@code beta} times an upper bound on its posterior standard deviation, widened; or null. */
         private final float[] deviationBounds;
         private final float deviationScale;
@@ -167,6 +168,7 @@ public final class CandidateGenerator {
             head = new float[n];
             model.headScores(user, head, from, to);
             tailScale = 1.001f * model.tailNorm(user);
+            farScale = 1.001f * model.farNorm(user);
             if (content != null && weights.content() > 0) {
                 contentScores = new float[n];
                 content.similarities(request.history(), contentScores, from, to);
@@ -243,14 +245,23 @@ public final class CandidateGenerator {
                         best.offer(item, score(item));
                     }
                 } else if (bound(item) >= best.threshold()) {
+                    // The near part of the tail (one cache line of the row) tightens the bound before the far part
+                    // is read: most items the head let through stop here.
+                    float near = head[item] + model.nearScore(item, user);
+                    float rest = other(item);
+                    float deviation = deviationBounds == null ? 0f : deviationScale * deviationBounds[item];
+                    if (tasteWeight * (near + farScale * model.farNorm(item)) + rest + deviation < best.threshold()) {
+                        continue;
+                    }
+                    // Computed as score() computes it, so that the same item always gets the same float.
+                    float known = tasteWeight * (near + model.farScore(item, user)) + rest;
                     if (exploration == null) {
-                        best.offer(item, score(item));
+                        best.offer(item, known);
                         continue;
                     }
                     // The exact variance costs a triangular solve (d^2); the exact taste and the variance bound
                     // first tell whether it can matter, with the same widening as the bound.
-                    float known = tasteWeight * taste(item) + other(item);
-                    if (known + deviationScale * deviationBounds[item] >= best.threshold()) {
+                    if (known + deviation >= best.threshold()) {
                         best.offer(item, known + bonus(item));
                     }
                 }
@@ -259,7 +270,7 @@ public final class CandidateGenerator {
         }
 
         private float taste(int item) {
-            return head[item] + model.tailScore(item, user);
+            return (head[item] + model.nearScore(item, user)) + model.farScore(item, user);
         }
 
         private float bonus(int item) {

@@ -123,6 +123,10 @@ class AlsModelTest {
             float tail = model.tailScore(item, user);
             assertThat(head[item] + tail).isCloseTo(full[item], within(1e-5f));
             assertThat(Math.abs(tail)).isLessThanOrEqualTo(model.tailNorm(item) * model.tailNorm(user) * 1.0001f + 1e-7f);
+            float far = model.farScore(item, user);
+            assertThat(model.nearScore(item, user) + far).isEqualTo(tail);
+            assertThat(Math.abs(far)).isLessThanOrEqualTo(model.farNorm(item) * model.farNorm(user) * 1.0001f + 1e-7f);
+            assertThat(model.farNorm(item)).isLessThanOrEqualTo(model.tailNorm(item));
         }
     }
 
