@@ -53,8 +53,11 @@ public final class AlsModel implements RecommenderModel {
     private final double[] bandEigenvalues;
     /** Leading coordinates scanned first by {@link #headScores}. */
     private final int head;
-    /** Coordinates {@code head..factors-1} of each item, row after row, for exact scores of single items. */
-    private final float[] tailRows;
+    /**
+     * Every item's vector, row after row, for single items (exact tails, dot products, copies): a few consecutive
+     * cache lines per item, where the tiles, laid out for scanning the catalog, would take one per coordinate.
+     */
+    private final float[] rows;
     private final float[] tailNorms;
     /** The tail splits at {@code near}: {@link #nearScore} reads {@code head..near-1}, {@link #farScore} the rest. */
     private final int near;
@@ -87,13 +90,11 @@ public final class AlsModel implements RecommenderModel {
         }
         this.bandEigenvalues = new double[BANDS];
         this.bandEnergies = bandEnergies(itemFactors, itemCount, factors, itemGramian, bandEigenvalues);
-        int tail = factors - head;
-        this.tailRows = new float[itemCount * tail];
+        this.rows = itemFactors.clone();
         this.tailNorms = new float[itemCount];
         this.near = Math.min(factors, 2 * head);
         this.farNorms = new float[itemCount];
         for (int item = 0; item < itemCount; item++) {
-            System.arraycopy(itemFactors, item * factors + head, tailRows, item * tail, tail);
             float sum = 0f;
             float far = 0f;
             for (int a = head; a < factors; a++) {
@@ -125,25 +126,13 @@ public final class AlsModel implements RecommenderModel {
 
     /** Copies the vector of {@code item} (unchecked) into {@code into[0..factors)}. */
     void copyItemVector(int item, float[] into) {
-        // The head from the tiles (one cache line per coordinate), the tail from its contiguous row.
-        int base = (item / TILE) * head;
-        int slot = item % TILE;
-        for (int a = 0; a < head; a++) {
-            into[a] = headTiles[base + a][slot];
-        }
-        int tail = factors - head;
-        System.arraycopy(tailRows, item * tail, into, head, tail);
+        // From the item's row: a few consecutive cache lines (the tiles would take one line per coordinate).
+        System.arraycopy(rows, item * factors, into, 0, factors);
     }
 
     /** All item vectors, flat and row-major (a new array). */
     float[] flatItemFactors() {
-        float[] flat = new float[itemCount * factors];
-        float[] row = new float[factors];
-        for (int item = 0; item < itemCount; item++) {
-            copyItemVector(item, row);
-            System.arraycopy(row, 0, flat, item * factors, factors);
-        }
-        return flat;
+        return rows.clone();
     }
 
     /**
@@ -264,17 +253,7 @@ public final class AlsModel implements RecommenderModel {
     /** {@code q_item . vector} for a vector of length {@link #factors()}. */
     public float itemDot(int item, float[] vector) {
         requireLength(vector);
-        int base = (Objects.checkIndex(item, itemCount) / TILE) * head;
-        int slot = item % TILE;
-        float sum = 0f;
-        for (int a = 0; a < head; a++) {
-            sum += headTiles[base + a][slot] * vector[a];
-        }
-        int tail = factors - head;
-        for (int a = 0, from = item * tail; a < tail; a++) {
-            sum += tailRows[from + a] * vector[head + a];
-        }
-        return sum;
+        return dot(rows, Objects.checkIndex(item, itemCount) * factors, vector, 0, factors);
     }
 
     /**
@@ -425,15 +404,15 @@ public final class AlsModel implements RecommenderModel {
      */
     public float nearScore(int item, float[] userVector) {
         requireLength(userVector);
-        int from = Objects.checkIndex(item, itemCount) * (factors - head);
-        return dot(tailRows, from, userVector, head, near - head);
+        int from = Objects.checkIndex(item, itemCount) * factors + head;
+        return dot(rows, from, userVector, head, near - head);
     }
 
     /** The rest of the tail, {@code q_item[near..d) . userVector[near..d)} (see {@link #nearScore}). */
     public float farScore(int item, float[] userVector) {
         requireLength(userVector);
-        int from = Objects.checkIndex(item, itemCount) * (factors - head) + (near - head);
-        return dot(tailRows, from, userVector, near, factors - near);
+        int from = Objects.checkIndex(item, itemCount) * factors + near;
+        return dot(rows, from, userVector, near, factors - near);
     }
 
     /** {@code |q_item[near..d)|}: with {@link #farNorm(float[])}, a bound on {@link #farScore}. */
