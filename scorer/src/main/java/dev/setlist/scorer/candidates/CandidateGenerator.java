@@ -230,6 +230,13 @@ public final class CandidateGenerator {
                 }
             }
             int[] seeds = byBound.drainBestFirst();
+            if (exploration != null) {
+                // Most seeds end up returned, and each needs its exact bonus: solved together, not one by one.
+                double[] deviations = exploration.standardDeviations(seeds);
+                for (int c = 0; c < seeds.length; c++) {
+                    bonuses.put(seeds[c], (float) (beta * deviations[c]));
+                }
+            }
             TopK best = new TopK(count);
             for (int item : seeds) {
                 best.offer(item, score(item));

@@ -222,6 +222,15 @@ class AlsModelTest {
             assertThat(posterior.variance(item)).isCloseTo(expected, within(1e-6 * Math.max(1, expected)));
             assertThat(posterior.varianceUpperBound(item)).isGreaterThanOrEqualTo(posterior.variance(item));
         }
+        int[] some = {7, 0, EXACT.itemCount() - 1, 7, 12};
+        double[] together = new double[some.length];
+        posterior.variances(some, together);
+        for (int c = 0; c < some.length; c++) {
+            double alone = posterior.variance(some[c]);
+            assertThat(together[c]).as("item %d", some[c]).isCloseTo(alone, within(1e-12 * Math.max(1, alone)));
+        }
+        assertThatThrownBy(() -> posterior.variances(new int[] {EXACT.itemCount()}, new double[1]))
+                .isInstanceOf(IndexOutOfBoundsException.class);
     }
 
     @Test
