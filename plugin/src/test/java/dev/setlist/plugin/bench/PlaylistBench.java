@@ -162,7 +162,11 @@ public final class PlaylistBench {
                     .register(new UsersResource(users, new TokenStore(database.dataSource(), new SecureRandom(), clock),
                             playlists, profiles));
             try (HttpServer server = HttpServer.start("127.0.0.1", 0, application)) {
+                long trainingsBefore = trainer.trainings();
                 loopback(server.baseUri(), people, catalog, clients, seconds);
+                System.out.printf(Locale.ROOT, "retrainings finished during the loopback phases: %d (one 100k-item "
+                        + "training is about %.0f s of both cores; the trainer spaces them by four times that)%n",
+                        trainer.trainings() - trainingsBefore, trainer.current().trainingTime().toMillis() / 1e3);
             } finally {
                 ingestor.close();
             }
