@@ -125,7 +125,7 @@ public final class ModelTrainer implements AutoCloseable {
         Instant started = clock.instant();
         long seq = ledger.lastSeq();
         long changesSeen = ledger.changes();
-        List<ItemProfile> catalog = library.all();
+        List<ItemProfile> catalog = byMedia(library.all());
         IdIndex items = IdIndex.of(catalog.stream().map(ItemProfile::id).toList());
         Interactions.Builder builder = Interactions.builder(new IdIndex(), items);
         for (String userId : ledger.users()) {
@@ -155,6 +155,18 @@ public final class ModelTrainer implements AutoCloseable {
                 data.size(), data.userCount(), data.itemCount(), taste.trainingTime().toMillis());
         save(trained, items, taste);
         return taste;
+    }
+
+    /**
+     * The catalog in model order: films and episodes first, then tracks, each part by id. A playlist holds one
+     * media, so the items it may hold are contiguous and the candidate scan skips the other media's part
+     * altogether instead of visiting and rejecting it item by item.
+     */
+    static List<ItemProfile> byMedia(List<ItemProfile> byId) {
+        List<ItemProfile> ordered = new ArrayList<>(byId.size());
+        byId.stream().filter(item -> item.kind() != ItemProfile.ItemKind.TRACK).forEach(ordered::add);
+        byId.stream().filter(item -> item.kind() == ItemProfile.ItemKind.TRACK).forEach(ordered::add);
+        return ordered;
     }
 
     /** The content map, the next-item model and the candidate generator around trained iALS item vectors. */

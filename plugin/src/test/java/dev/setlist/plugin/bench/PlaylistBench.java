@@ -162,7 +162,11 @@ public final class PlaylistBench {
                     .register(new UsersResource(users, new TokenStore(database.dataSource(), new SecureRandom(), clock),
                             playlists, profiles));
             try (HttpServer server = HttpServer.start("127.0.0.1", 0, application)) {
+                long trainingsBefore = trainer.trainings();
                 loopback(server.baseUri(), people, catalog, clients, seconds);
+                System.out.printf(Locale.ROOT, "retrainings finished during the loopback phases: %d (one 100k-item "
+                        + "training is about %.0f s of both cores; the trainer spaces them by four times that)%n",
+                        trainer.trainings() - trainingsBefore, trainer.current().trainingTime().toMillis() / 1e3);
             } finally {
                 ingestor.close();
             }
@@ -294,6 +298,7 @@ public final class PlaylistBench {
         int[] counts = new int[clients];
         AtomicLong failures = new AtomicLong();
         CountDownLatch done = new CountDownLatch(clients);
+        long processCpu = processCpuNanos();
         long started = System.nanoTime();
         for (int c = 0; c < clients; c++) {
             long[] own = new long[seconds * 2_000 + 16];
@@ -335,9 +340,11 @@ public final class PlaylistBench {
             at += counts[c];
         }
         Arrays.sort(all);
+        double cpuPerPlaylist = (processCpuNanos() - processCpu) / 1e6 / Math.max(1, total);
         System.out.printf(Locale.ROOT, "%-40s %6d playlists in %4.1f s = %5.0f playlists/s; round trip p50 %6.2f ms, "
-                        + "p99 %6.2f ms; failures %d%n", name, total, elapsed, total / elapsed, percentile(all, 0.5),
-                percentile(all, 0.99), failures.get());
+                        + "p99 %6.2f ms; failures %d; process CPU %.2f ms a playlist (every thread: server, clients, "
+                        + "event stream, training)%n", name, total, elapsed, total / elapsed, percentile(all, 0.5),
+                percentile(all, 0.99), failures.get(), cpuPerPlaylist);
     }
 
     /** 50 viewers' progress ticks (one a second each) and one finished play a second, as Jellyfin posts them. */
@@ -390,6 +397,11 @@ public final class PlaylistBench {
 
     private static double percentile(long[] sorted, double p) {
         return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) (p * sorted.length))] / 1e6;
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static long cpuNanos() {

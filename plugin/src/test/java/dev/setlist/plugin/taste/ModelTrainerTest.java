@@ -121,6 +121,28 @@ class ModelTrainerTest {
     }
 
     @Test
+    void theModelOrdersTheCatalogByMediaSoThatEachMediaIsOneRun() {
+        List<ItemProfile> tracks = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            // Ids that sort between the films', so that an order by id alone would interleave the media.
+            tracks.add(new ItemProfile(String.format("%032x", 4 * i + 2) + "t", ItemKind.TRACK, "Track " + i,
+                    List.of("Jazz"), List.of(), List.of(), null, 1999, 240, null, null, 0, 0, "Artist", "Album", null,
+                    AT.minusSeconds(86_400L)));
+        }
+        library.putAll(tracks);
+
+        TasteModel taste = train(ledger(1), ModelTrainer.DEFAULT_MAX_TRAINING_WEIGHT);
+
+        List<ItemKind> kinds = taste.catalog().stream().map(ItemProfile::kind).toList();
+        int firstTrack = kinds.indexOf(ItemKind.TRACK);
+        assertThat(firstTrack).isEqualTo(40);
+        assertThat(kinds.subList(firstTrack, kinds.size())).containsOnly(ItemKind.TRACK).hasSize(10);
+        assertThat(taste.otherMedia(true).nextClearBit(0)).as("a music request skips the films as one run")
+                .isEqualTo(40);
+        assertThat(taste.otherMedia(false).nextSetBit(0)).isEqualTo(40);
+    }
+
+    @Test
     void aCapThatIsNotPositiveIsRefused() {
         assertThatThrownBy(() -> train(ledger(1), 0)).hasMessageContaining("maxTrainingWeight must be positive");
     }

@@ -16,7 +16,8 @@ import java.util.Objects;
  * leaves them at the zero vector (score 0 for everyone) until {@link #withItemVectors} gives them a vector,
  * for example one mapped from their features by {@code dev.setlist.scorer.content.ContentModel}.
  *
- * <p>Immutable; share freely. Every method may be called from any number of threads.
+ * <p>Immutable (a table of deviation bounds is filled on first use); share freely. Every method may be called
+ * from any number of threads.
  */
 public final class AlsModel implements RecommenderModel {
 
@@ -52,9 +53,20 @@ public final class AlsModel implements RecommenderModel {
     private final double[] bandEigenvalues;
     /** Leading coordinates scanned first by {@link #headScores}. */
     private final int head;
-    /** Coordinates {@code head..factors-1} of each item, row after row, for exact scores of single items. */
-    private final float[] tailRows;
+    /**
+     * Every item's vector, row after row, for single items (exact tails, dot products, copies): a few consecutive
+     * cache lines per item, where the tiles, laid out for scanning the catalog, would take one per coordinate.
+     */
+    private final float[] rows;
     private final float[] tailNorms;
+    /** The tail splits at {@code near}: {@link #nearScore} reads {@code head..near-1}, {@link #farScore} the rest. */
+    private final int near;
+    private final float[] farNorms;
+    /**
+     * The deviation bounds for the regularization last asked for: filled on first use, replaced when another
+     * regularization is asked for. Racing threads may each compute it; any of them is right.
+     */
+    private volatile DeviationTable deviationTable;
 
     AlsModel(AlsSettings settings, float[] itemFactors, float[] userFactors, int userCount,
              int[] itemFrequencies, double[] itemGramian) {
@@ -78,16 +90,22 @@ public final class AlsModel implements RecommenderModel {
         }
         this.bandEigenvalues = new double[BANDS];
         this.bandEnergies = bandEnergies(itemFactors, itemCount, factors, itemGramian, bandEigenvalues);
-        int tail = factors - head;
-        this.tailRows = new float[itemCount * tail];
+        this.rows = itemFactors.clone();
         this.tailNorms = new float[itemCount];
+        this.near = Math.min(factors, 2 * head);
+        this.farNorms = new float[itemCount];
         for (int item = 0; item < itemCount; item++) {
-            System.arraycopy(itemFactors, item * factors + head, tailRows, item * tail, tail);
             float sum = 0f;
+            float far = 0f;
             for (int a = head; a < factors; a++) {
-                sum += itemFactors[item * factors + a] * itemFactors[item * factors + a];
+                float square = itemFactors[item * factors + a] * itemFactors[item * factors + a];
+                sum += square;
+                if (a >= near) {
+                    far += square;
+                }
             }
             tailNorms[item] = (float) Math.sqrt(sum);
+            farNorms[item] = (float) Math.sqrt(far);
         }
     }
 
@@ -108,25 +126,13 @@ public final class AlsModel implements RecommenderModel {
 
     /** Copies the vector of {@code item} (unchecked) into {@code into[0..factors)}. */
     void copyItemVector(int item, float[] into) {
-        // The head from the tiles (one cache line per coordinate), the tail from its contiguous row.
-        int base = (item / TILE) * head;
-        int slot = item % TILE;
-        for (int a = 0; a < head; a++) {
-            into[a] = headTiles[base + a][slot];
-        }
-        int tail = factors - head;
-        System.arraycopy(tailRows, item * tail, into, head, tail);
+        // From the item's row: a few consecutive cache lines (the tiles would take one line per coordinate).
+        System.arraycopy(rows, item * factors, into, 0, factors);
     }
 
     /** All item vectors, flat and row-major (a new array). */
     float[] flatItemFactors() {
-        float[] flat = new float[itemCount * factors];
-        float[] row = new float[factors];
-        for (int item = 0; item < itemCount; item++) {
-            copyItemVector(item, row);
-            System.arraycopy(row, 0, flat, item * factors, factors);
-        }
-        return flat;
+        return rows.clone();
     }
 
     /**
@@ -170,6 +176,23 @@ public final class AlsModel implements RecommenderModel {
      * {@code alpha0}), so {@code q^T A^-1 q <= sum_j (v_j.q)^2 / (alpha0 lambda_j + reg)} over the Gramian's
      * eigenpairs, bounded band by band with each band's smallest eigenvalue. Four multiplications per item.
      */
+    float[] standardDeviationBounds(double regularization) {
+        DeviationTable table = deviationTable;
+        if (table == null || table.regularization() != regularization) {
+            float[] bounds = new float[itemCount];
+            for (int item = 0; item < itemCount; item++) {
+                bounds[item] = Math.nextUp((float) Math.sqrt(varianceBound(item, regularization)));
+            }
+            table = new DeviationTable(regularization, bounds);
+            deviationTable = table;
+        }
+        return table.bounds();
+    }
+
+    /** The standard deviation bounds of every item under one regularization (see {@link #standardDeviationBounds}). */
+    private record DeviationTable(double regularization, float[] bounds) {
+    }
+
     double varianceBound(int item, double regularization) {
         double alpha0 = settings.unobservedWeight();
         int from = Objects.checkIndex(item, itemCount) * BANDS;
@@ -230,17 +253,7 @@ public final class AlsModel implements RecommenderModel {
     /** {@code q_item . vector} for a vector of length {@link #factors()}. */
     public float itemDot(int item, float[] vector) {
         requireLength(vector);
-        int base = (Objects.checkIndex(item, itemCount) / TILE) * head;
-        int slot = item % TILE;
-        float sum = 0f;
-        for (int a = 0; a < head; a++) {
-            sum += headTiles[base + a][slot] * vector[a];
-        }
-        int tail = factors - head;
-        for (int a = 0, from = item * tail; a < tail; a++) {
-            sum += tailRows[from + a] * vector[head + a];
-        }
-        return sum;
+        return dot(rows, Objects.checkIndex(item, itemCount) * factors, vector, 0, factors);
     }
 
     /**
@@ -325,15 +338,26 @@ public final class AlsModel implements RecommenderModel {
      * scores only for the few whose bound can still matter.
      */
     public void headScores(float[] userVector, float[] out) {
+        headScores(userVector, out, 0, itemCount);
+    }
+
+    /**
+     * {@link #headScores(float[], float[])} for the items {@code from..to-1} only: {@code out[i]} is written for
+     * those, and nothing else is read or written (the tiles that straddle the ends are scored whole and copied in
+     * part). A catalog ordered so that what one request may return is contiguous scans only that part.
+     */
+    public void headScores(float[] userVector, float[] out, int from, int to) {
         requireLength(userVector);
-        if (out.length < itemCount) {
-            throw new IllegalArgumentException("out has length " + out.length + ", need " + itemCount);
+        Objects.checkFromToIndex(from, to, itemCount);
+        if (out.length < to) {
+            throw new IllegalArgumentException("out has length " + out.length + ", need " + to);
         }
         float[] tileScores = new float[TILE];
-        for (int tile = 0, from = 0; from < itemCount; tile++, from += TILE) {
+        for (int tile = from / TILE, start = tile * TILE; start < to; tile++, start += TILE) {
             Arrays.fill(tileScores, 0f);
             DenseKernels.combine(userVector, headTiles, tile * head, head, tileScores, TILE);
-            System.arraycopy(tileScores, 0, out, from, Math.min(TILE, itemCount - from));
+            int first = Math.max(start, from);
+            System.arraycopy(tileScores, first - start, out, first, Math.min(start + TILE, to) - first);
         }
     }
 
@@ -365,16 +389,64 @@ public final class AlsModel implements RecommenderModel {
         return (float) Math.sqrt(sum);
     }
 
-    /** {@code q_item[head..d) . userVector[head..d)}: what {@link #headScores} leaves out of the score. */
+    /**
+     * {@code q_item[head..d) . userVector[head..d)}: what {@link #headScores} leaves out of the score; exactly
+     * {@code nearScore + farScore}.
+     */
     public float tailScore(int item, float[] userVector) {
+        return nearScore(item, userVector) + farScore(item, userVector);
+    }
+
+    /**
+     * The first part of the tail, {@code q_item[head..near) . userVector[head..near)} with {@code near = 2 head}
+     * (or {@code d}): one cache line of the item's row. With {@link #farNorm} it bounds the score more tightly than
+     * the head alone, before the rest of the row is read.
+     */
+    public float nearScore(int item, float[] userVector) {
         requireLength(userVector);
-        int tail = factors - head;
-        int from = Objects.checkIndex(item, itemCount) * tail;
+        int from = Objects.checkIndex(item, itemCount) * factors + head;
+        return dot(rows, from, userVector, head, near - head);
+    }
+
+    /** The rest of the tail, {@code q_item[near..d) . userVector[near..d)} (see {@link #nearScore}). */
+    public float farScore(int item, float[] userVector) {
+        requireLength(userVector);
+        int from = Objects.checkIndex(item, itemCount) * factors + near;
+        return dot(rows, from, userVector, near, factors - near);
+    }
+
+    /** {@code |q_item[near..d)|}: with {@link #farNorm(float[])}, a bound on {@link #farScore}. */
+    public float farNorm(int item) {
+        return farNorms[Objects.checkIndex(item, itemCount)];
+    }
+
+    /** {@code |vector[near..d)|} for a person's vector. */
+    public float farNorm(float[] userVector) {
+        requireLength(userVector);
         float sum = 0f;
-        for (int a = 0; a < tail; a++) {
-            sum += tailRows[from + a] * userVector[head + a];
+        for (int a = near; a < factors; a++) {
+            sum += userVector[a] * userVector[a];
         }
-        return sum;
+        return (float) Math.sqrt(sum);
+    }
+
+    /** {@code rows[from..from+n) . vector[at..at+n)} with four running sums, which keep the multipliers busy. */
+    private static float dot(float[] rows, int from, float[] vector, int at, int n) {
+        float s0 = 0f;
+        float s1 = 0f;
+        float s2 = 0f;
+        float s3 = 0f;
+        int a = 0;
+        for (; a + 3 < n; a += 4) {
+            s0 += rows[from + a] * vector[at + a];
+            s1 += rows[from + a + 1] * vector[at + a + 1];
+            s2 += rows[from + a + 2] * vector[at + a + 2];
+            s3 += rows[from + a + 3] * vector[at + a + 3];
+        }
+        for (; a < n; a++) {
+            s0 += rows[from + a] * vector[at + a];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     /**

@@ -58,6 +58,47 @@ public final class FoldIn {
     }
 
     /**
+     * {@link #variance(int)} of several items at once: {@code out[c]} for {@code items[c]}. The triangular solve
+     * runs on all of them together (each step an operation on a row of the items' coordinates, which the
+     * processor vectorizes), several times faster than item by item for a few dozen items or more. The values
+     * agree with {@link #variance(int)} to rounding.
+     */
+    public void variances(int[] items, double[] out) {
+        int d = model.factors();
+        int m = items.length;
+        if (out.length < m) {
+            throw new IllegalArgumentException("out has length " + out.length + ", need " + m);
+        }
+        double[][] z = new double[d][m];
+        float[] row = new float[d];
+        for (int c = 0; c < m; c++) {
+            model.copyItemVector(java.util.Objects.checkIndex(items[c], model.itemCount()), row);
+            for (int a = 0; a < d; a++) {
+                z[a][c] = row[a];
+            }
+        }
+        // Forward substitution L Z = Q, row by row of Z: z_i = (q_i - sum_{j<i} L_ij z_j) / L_ii.
+        for (int i = 0; i < d; i++) {
+            double[] zi = z[i];
+            double[] li = factor[i];
+            for (int j = 0; j < i; j++) {
+                DenseKernels.axpy(-li[j], z[j], zi, m);
+            }
+            double pivot = li[i];
+            for (int c = 0; c < m; c++) {
+                zi[c] /= pivot;
+            }
+        }
+        Arrays.fill(out, 0, m, 0);
+        for (int i = 0; i < d; i++) {
+            double[] zi = z[i];
+            for (int c = 0; c < m; c++) {
+                out[c] += zi[c] * zi[c];
+            }
+        }
+    }
+
+    /**
      * An upper bound on {@link #variance(int)} at the cost of four divisions: the variance under the prior
      * part of {@code A} alone, {@code alpha0 G + reg I}, bounded over four bands of the Gramian's
      * eigen-coordinates. Tight for items unlike the history (whose variance the history hardly reduces);
@@ -65,6 +106,16 @@ public final class FoldIn {
      */
     public double varianceUpperBound(int item) {
         return model.varianceBound(item, regularization);
+    }
+
+    /**
+     * For every item, an upper bound on its posterior standard deviation ({@code sqrt} of
+     * {@link #varianceUpperBound}, rounded up to a float). The table depends only on the model and this
+     * fold-in's regularization, so the model keeps it for the regularization last asked for: requests share it.
+     * Read only; the array must not be changed.
+     */
+    public float[] standardDeviationBounds() {
+        return model.standardDeviationBounds(regularization);
     }
 
     /** A draw from the posterior of the person's vector: {@code x + L^-T z}, {@code z ~ N(0, I)}. */

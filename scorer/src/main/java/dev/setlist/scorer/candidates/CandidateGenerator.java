@@ -121,7 +121,10 @@ public final class CandidateGenerator {
      * stored: the head scores are the only catalog-sized array a request allocates, which keeps the passes
      * within the memory traffic the head itself costs. Bounds are widened by 0.1% so that float rounding
      * never makes one smaller than the exact score, and float arithmetic is monotone, so the selection is
-     * exact. Items the request excludes carry a head of negative infinity and are never scored.
+     * exact. Items the request excludes carry a head of negative infinity and are never scored; when the
+     * excluded items include a run at either end of the catalog (a catalog ordered by media, asked for one
+     * media), the scan does not visit that run at all. Exploration's deviation bounds come from a per-model
+     * table ({@link FoldIn#standardDeviationBounds}), so a bound costs one multiplication.
      */
     private final class Scoring {
         private final float[] user;
@@ -135,25 +138,40 @@ public final class CandidateGenerator {
         private final float contentWeight = (float) weights.content();
         private final float sessionWeight = (float) weights.session();
         private final float tailScale;
+        private final float farScale;
+        /** Per item, {@code beta} times an upper bound on its posterior standard deviation, widened; or null. */
+        private final float[] deviationBounds;
+        private final float deviationScale;
         private final java.util.Map<Integer, Float> bonuses = new java.util.HashMap<>();
+        /** The items {@code from..to-1} hold every item the request may return. */
+        private final int from;
+        private final int to;
 
         Scoring(CandidateRequest request) {
             int n = catalog.size();
+            BitSet excluded = request.excluded();
+            from = Math.min(n, excluded.nextClearBit(0));
+            to = n == 0 ? 0 : Math.max(from, excluded.previousClearBit(n - 1) + 1);
             beta = request.explorationWeight();
             if (beta > 0) {
                 FoldIn posterior = model.posterior(request.history());
                 exploration = new Exploration(posterior);
                 user = posterior.vector();
+                deviationBounds = posterior.standardDeviationBounds();
+                deviationScale = (float) (1.001 * beta);
             } else {
                 exploration = null;
                 user = model.foldIn(request.history());
+                deviationBounds = null;
+                deviationScale = 0f;
             }
             head = new float[n];
-            model.headScores(user, head);
+            model.headScores(user, head, from, to);
             tailScale = 1.001f * model.tailNorm(user);
+            farScale = 1.001f * model.farNorm(user);
             if (content != null && weights.content() > 0) {
                 contentScores = new float[n];
-                content.similarities(request.history(), contentScores);
+                content.similarities(request.history(), contentScores, from, to);
             } else {
                 contentScores = null;
             }
@@ -170,8 +188,7 @@ public final class CandidateGenerator {
                     }
                 }
             }
-            BitSet excluded = request.excluded();
-            for (int item = excluded.nextSetBit(0); item >= 0 && item < n; item = excluded.nextSetBit(item + 1)) {
+            for (int item = excluded.nextSetBit(from); item >= 0 && item < to; item = excluded.nextSetBit(item + 1)) {
                 head[item] = Float.NEGATIVE_INFINITY;
             }
         }
@@ -195,18 +212,17 @@ public final class CandidateGenerator {
                 return Float.NEGATIVE_INFINITY;
             }
             float bound = tasteWeight * (headScore + tailScale * model.tailNorm(item)) + other(item);
-            if (exploration != null) {
-                bound += (float) (1.001 * beta * exploration.standardDeviationBound(item));
+            if (deviationBounds != null) {
+                bound += deviationScale * deviationBounds[item];
             }
             return bound;
         }
 
         /** The exact top {@code count} eligible items by score, best first. */
         int[] exactTop(int count) {
-            int n = catalog.size();
             // First the best by bound, scored exactly: a high threshold from the start of the full pass.
             TopK byBound = new TopK(count);
-            for (int item = 0; item < n; item++) {
+            for (int item = from; item < to; item++) {
                 float bound = bound(item);
                 // Items come in increasing index order, so a bound equal to the threshold would lose its tie.
                 if (bound != Float.NEGATIVE_INFINITY && (!byBound.isFull() || bound > byBound.threshold())) {
@@ -214,12 +230,19 @@ public final class CandidateGenerator {
                 }
             }
             int[] seeds = byBound.drainBestFirst();
+            if (exploration != null) {
+                // Most seeds end up returned, and each needs its exact bonus: solved together, not one by one.
+                double[] deviations = exploration.standardDeviations(seeds);
+                for (int c = 0; c < seeds.length; c++) {
+                    bonuses.put(seeds[c], (float) (beta * deviations[c]));
+                }
+            }
             TopK best = new TopK(count);
             for (int item : seeds) {
                 best.offer(item, score(item));
             }
             Arrays.sort(seeds);
-            for (int item = 0, next = 0; item < n; item++) {
+            for (int item = from, next = 0; item < to; item++) {
                 if (next < seeds.length && seeds[next] == item) {
                     next++;
                     continue;
@@ -229,14 +252,23 @@ public final class CandidateGenerator {
                         best.offer(item, score(item));
                     }
                 } else if (bound(item) >= best.threshold()) {
+                    // The near part of the tail (one cache line of the row) tightens the bound before the far part
+                    // is read: most items the head let through stop here.
+                    float near = head[item] + model.nearScore(item, user);
+                    float rest = other(item);
+                    float deviation = deviationBounds == null ? 0f : deviationScale * deviationBounds[item];
+                    if (tasteWeight * (near + farScale * model.farNorm(item)) + rest + deviation < best.threshold()) {
+                        continue;
+                    }
+                    // Computed as score() computes it, so that the same item always gets the same float.
+                    float known = tasteWeight * (near + model.farScore(item, user)) + rest;
                     if (exploration == null) {
-                        best.offer(item, score(item));
+                        best.offer(item, known);
                         continue;
                     }
                     // The exact variance costs a triangular solve (d^2); the exact taste and the variance bound
                     // first tell whether it can matter, with the same widening as the bound.
-                    float known = tasteWeight * taste(item) + other(item);
-                    if (known + (float) (1.001 * beta * exploration.standardDeviationBound(item)) >= best.threshold()) {
+                    if (known + deviation >= best.threshold()) {
                         best.offer(item, known + bonus(item));
                     }
                 }
@@ -245,7 +277,7 @@ public final class CandidateGenerator {
         }
 
         private float taste(int item) {
-            return head[item] + model.tailScore(item, user);
+            return (head[item] + model.nearScore(item, user)) + model.farScore(item, user);
         }
 
         private float bonus(int item) {

@@ -109,6 +109,11 @@ public final class ContentModel {
         features.similarities(features.profile(history), out);
     }
 
+    /** {@link #similarities(UserHistory, float[])} for the items {@code from..to-1} only. */
+    public void similarities(UserHistory history, float[] out, int from, int to) {
+        features.similarities(features.profile(history), out, from, to);
+    }
+
     /** Cosine similarity of two catalog items' features, in [0, 1]. */
     public double similarity(int a, int b) {
         return features.similarity(a, b);

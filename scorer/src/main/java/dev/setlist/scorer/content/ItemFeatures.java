@@ -257,21 +257,52 @@ public final class ItemFeatures {
      * profile's features; items sharing no feature with it get 0.
      */
     public void similarities(float[] profile, float[] out) {
+        similarities(profile, out, 0, itemCount);
+    }
+
+    /**
+     * {@link #similarities(float[], float[])} for the items {@code from..to-1} only; the rest of {@code out} is
+     * left as it was. Each posting list is in item order, so its part in the range is found by binary search.
+     */
+    public void similarities(float[] profile, float[] out, int from, int to) {
         if (profile.length != keys.length) {
             throw new IllegalArgumentException("profile has " + profile.length + " features, catalog has " + keys.length);
         }
-        if (out.length < itemCount) {
-            throw new IllegalArgumentException("out has length " + out.length + ", need " + itemCount);
+        Objects.checkFromToIndex(from, to, itemCount);
+        if (out.length < to) {
+            throw new IllegalArgumentException("out has length " + out.length + ", need " + to);
         }
-        Arrays.fill(out, 0, itemCount, 0f);
+        Arrays.fill(out, from, to, 0f);
+        boolean whole = from == 0 && to == itemCount;
         for (int f = 0; f < profile.length; f++) {
             float weight = profile[f];
             if (weight != 0f) {
-                for (int k = featurePointers[f]; k < featurePointers[f + 1]; k++) {
+                int start = featurePointers[f];
+                int end = featurePointers[f + 1];
+                if (!whole) {
+                    start = firstAtLeast(start, end, from);
+                    end = firstAtLeast(start, end, to);
+                }
+                for (int k = start; k < end; k++) {
                     out[featureItems[k]] += weight * featureValues[k];
                 }
             }
         }
+    }
+
+    /** The first posting position in {@code [start, end)} whose item is at least {@code item}. */
+    private int firstAtLeast(int start, int end, int item) {
+        int low = start;
+        int high = end;
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (featureItems[middle] < item) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low;
     }
 
     int[] itemPointers() {

@@ -44,6 +44,16 @@ public final class Exploration {
         return Math.sqrt(posterior.variance(item));
     }
 
+    /** {@link #standardDeviation} of several items at once, solved together (see {@link FoldIn#variances}). */
+    public double[] standardDeviations(int[] items) {
+        double[] result = new double[items.length];
+        posterior.variances(items, result);
+        for (int c = 0; c < result.length; c++) {
+            result[c] = Math.sqrt(result[c]);
+        }
+        return result;
+    }
+
     /** An upper bound on {@link #standardDeviation} at the cost of one division (see {@link FoldIn#varianceUpperBound}). */
     public double standardDeviationBound(int item) {
         return Math.sqrt(posterior.varianceUpperBound(item));

@@ -123,6 +123,10 @@ class AlsModelTest {
             float tail = model.tailScore(item, user);
             assertThat(head[item] + tail).isCloseTo(full[item], within(1e-5f));
             assertThat(Math.abs(tail)).isLessThanOrEqualTo(model.tailNorm(item) * model.tailNorm(user) * 1.0001f + 1e-7f);
+            float far = model.farScore(item, user);
+            assertThat(model.nearScore(item, user) + far).isEqualTo(tail);
+            assertThat(Math.abs(far)).isLessThanOrEqualTo(model.farNorm(item) * model.farNorm(user) * 1.0001f + 1e-7f);
+            assertThat(model.farNorm(item)).isLessThanOrEqualTo(model.tailNorm(item));
         }
     }
 
@@ -163,6 +167,42 @@ class AlsModelTest {
     }
 
     @Test
+    void headScoresOfARangeWriteThatRangeOnlyAcrossTileEdges() {
+        AlsModel model = new AlsTrainer(SETTINGS.withFactors(40).withSolver(AlsSettings.Solver.CG)).fit(DATA);
+        float[] user = model.foldIn(DATA.history(9));
+        float[] whole = new float[model.itemCount()];
+        model.headScores(user, whole);
+        int from = 3;
+        int to = model.itemCount() - 5;
+        float[] part = new float[model.itemCount()];
+        java.util.Arrays.fill(part, -7f);
+
+        model.headScores(user, part, from, to);
+
+        for (int item = 0; item < model.itemCount(); item++) {
+            assertThat(part[item]).as("item %d", item).isEqualTo(item >= from && item < to ? whole[item] : -7f);
+        }
+        assertThatThrownBy(() -> model.headScores(user, part, 5, model.itemCount() + 1))
+                .isInstanceOf(IndexOutOfBoundsException.class);
+    }
+
+    @Test
+    void theDeviationTableBoundsEveryItemsExactDeviation() {
+        UserHistory history = DATA.history(3);
+        FoldIn posterior = EXACT.posterior(history);
+
+        float[] bounds = posterior.standardDeviationBounds();
+
+        assertThat(bounds).hasSize(EXACT.itemCount());
+        for (int item = 0; item < EXACT.itemCount(); item++) {
+            assertThat((double) bounds[item]).isGreaterThanOrEqualTo(Math.sqrt(posterior.varianceUpperBound(item)))
+                    .isGreaterThanOrEqualTo(Math.sqrt(posterior.variance(item)));
+        }
+        assertThat(EXACT.posterior(DATA.history(4)).standardDeviationBounds()).as("shared while the regularization is")
+                .isSameAs(bounds);
+    }
+
+    @Test
     void rejectsScoreArraysAndVectorsOfTheWrongSize() {
         assertThatThrownBy(() -> EXACT.score(UserHistory.EMPTY, new float[3]))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("scores has length 3");
@@ -182,6 +222,15 @@ class AlsModelTest {
             assertThat(posterior.variance(item)).isCloseTo(expected, within(1e-6 * Math.max(1, expected)));
             assertThat(posterior.varianceUpperBound(item)).isGreaterThanOrEqualTo(posterior.variance(item));
         }
+        int[] some = {7, 0, EXACT.itemCount() - 1, 7, 12};
+        double[] together = new double[some.length];
+        posterior.variances(some, together);
+        for (int c = 0; c < some.length; c++) {
+            double alone = posterior.variance(some[c]);
+            assertThat(together[c]).as("item %d", some[c]).isCloseTo(alone, within(1e-12 * Math.max(1, alone)));
+        }
+        assertThatThrownBy(() -> posterior.variances(new int[] {EXACT.itemCount()}, new double[1]))
+                .isInstanceOf(IndexOutOfBoundsException.class);
     }
 
     @Test

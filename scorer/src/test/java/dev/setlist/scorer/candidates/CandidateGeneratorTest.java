@@ -97,6 +97,37 @@ class CandidateGeneratorTest {
     }
 
     @Test
+    void excludedRunsAtTheCatalogsEndsAreNotScannedAndTheRestStaysExact() {
+        // A catalog ordered by media asked for one media: the excluded items are a run at each end, which the scan
+        // skips. The answer must be the brute-force ranking of the items in between, exploration and all.
+        double beta = 0.5;
+        int from = 37;
+        int to = 121;
+        java.util.BitSet excluded = new java.util.BitSet();
+        excluded.set(0, from);
+        excluded.set(to, CATALOG.size());
+        excluded.set(60);
+        CandidateRequest request = CandidateRequest.of(HISTORY, 12).withSessionItems(new int[] {70})
+                .withExplorationWeight(beta).withExcluded(excluded);
+
+        List<Candidate> candidates = GENERATOR.generate(request);
+
+        List<Candidate> everything = GENERATOR.generate(CandidateRequest.of(HISTORY, CATALOG.size())
+                .withSessionItems(new int[] {70}).withExplorationWeight(beta));
+        List<Candidate> expected = everything.stream()
+                .filter(c -> indexOf(c) >= from && indexOf(c) < to && indexOf(c) != 60)
+                .limit(12).toList();
+        assertThat(candidates).hasSize(12).containsExactlyElementsOf(expected);
+        assertThat(GENERATOR.generate(CandidateRequest.of(HISTORY, 5).withExcluded(allOf(CATALOG.size())))).isEmpty();
+    }
+
+    private static java.util.BitSet allOf(int size) {
+        java.util.BitSet all = new java.util.BitSet();
+        all.set(0, size);
+        return all;
+    }
+
+    @Test
     void repeatsComeBackWhenAllowed() {
         List<Candidate> candidates = GENERATOR.generate(CandidateRequest.of(HISTORY, 40).withAllowRepeats(true));
 

@@ -86,6 +86,22 @@ class ItemFeaturesTest {
     }
 
     @Test
+    void similaritiesOfARangeMatchTheWholeCatalogsAndLeaveTheRestAlone() {
+        float[] profile = FEATURES.profile(new UserHistory(new int[] {0, 3}, new float[] {2f, 1f}));
+        float[] whole = new float[CATALOG.size()];
+        FEATURES.similarities(profile, whole);
+        float[] part = new float[CATALOG.size()];
+        java.util.Arrays.fill(part, -1f);
+
+        FEATURES.similarities(profile, part, 1, CATALOG.size() - 1);
+
+        for (int item = 0; item < CATALOG.size(); item++) {
+            boolean inside = item >= 1 && item < CATALOG.size() - 1;
+            assertThat(part[item]).as("item %d", item).isEqualTo(inside ? whole[item] : -1f);
+        }
+    }
+
+    @Test
     void anEmptyHistoryOrUnknownItemsGiveAZeroProfile() {
         assertThat(FEATURES.profile(UserHistory.EMPTY)).containsOnly(0f);
         assertThat(FEATURES.profile(new UserHistory(new int[] {99}, new float[] {1f}))).containsOnly(0f);
