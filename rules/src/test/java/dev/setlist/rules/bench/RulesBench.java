@@ -76,6 +76,9 @@ public final class RulesBench {
         }
         boolean evaluateOnly = args.length > 2 && args[2].equals("evaluate");
         CompiledRuleBook book = evaluateOnly ? buildOnce() : buildFigures();
+        for (int i = 1; evaluateOnly && args.length > 3 && i < Integer.parseInt(args[3]); i++) {
+            buildOnce(); // more builds in this JVM, as in the full bench and a server that reloads often
+        }
         evaluationFigures(book, evaluations, warmup, evaluateOnly);
         if (!evaluateOnly) {
             reloadFigures();
