@@ -3,6 +3,7 @@ package dev.setlist.rules;
 import dev.setlist.rules.guard.AllocationMeter;
 import dev.setlist.rules.model.ActiveMode;
 import dev.setlist.rules.model.Adjustment;
+import dev.setlist.rules.model.Candidates;
 import dev.setlist.rules.model.ArtistCap;
 import dev.setlist.rules.model.ArtistSpacing;
 import dev.setlist.rules.model.Curation;
@@ -137,7 +138,7 @@ public final class CompiledRuleBook implements RuleBook {
         Item[] items = new Item[count];
         java.time.Instant now = context.localTime().toInstant(java.time.ZoneOffset.UTC);
         for (int i = 0; i < count; i++) {
-            items[i] = Item.of(unique.get(i), context, curation, now);
+            items[i] = Item.of(unique.get(i), context, curation, tuning, now);
         }
         Session session = new Session(start + limits.timeLimit().toNanos());
         String failure = session.run(context, tuning, curation, items);
@@ -360,6 +361,7 @@ public final class CompiledRuleBook implements RuleBook {
                 for (Item item : items) {
                     kieSession.insert(item);
                 }
+                kieSession.insert(new Candidates(java.util.Arrays.asList(items)));
                 // Listen only from here on: the facts inserted above are inputs, and skipping their
                 // events saves a few hundred event objects per evaluation.
                 kieSession.addEventListener(new DefaultRuleRuntimeEventListener() {

@@ -253,6 +253,52 @@ class CompiledRuleBookTest {
     }
 
     @Test
+    void itemsFromTheCandidatesFactAreExactlyTheInsertedItems() {
+        // One curator rule per form: the plain pattern and the gated one must pick the same items, in the same order.
+        CompileResult result = new RuleCompiler().compile(RuleSources.only(List.of(RuleFile.of("forms.drl", """
+                package dev.setlist.rules.model
+                rule "Plain"
+                when
+                    ActiveMode( mode == Mode.FOCUS )
+                    $item : Item( runtimeMinutes > 85 )
+                then
+                    insert(Adjustment.boost($item, 10, "plain"));
+                end
+                rule "Gated"
+                when
+                    ActiveMode( mode == Mode.FOCUS )
+                    Candidates( $candidates : items )
+                    $item : Item( runtimeMinutes > 85 ) from $candidates
+                then
+                    insert(Adjustment.boost($item, 10, "gated"));
+                end
+                rule "Every candidate once"
+                when
+                    Candidates( $candidates : items )
+                then
+                    insert(new GenreCap(null, $candidates.size(), "one per candidate"));
+                end
+                """))), "forms");
+        assertThat(result.ok()).as(result.report()).isTrue();
+        List<Candidate> candidates = List.of(movie("short", 0.9, "PG", 80, "Drama"), movie("long", 0.8, "R", 120),
+                movie("long", 0.1, "G", 95), movie("mid", 0.7, "G", 90), movie("tiny", 0.6, "G", 30));
+
+        RuleOutcome focus = result.book().evaluate(context(Mode.FOCUS), Tuning.DEFAULTS, candidates);
+        RuleOutcome workout = result.book().evaluate(context(Mode.WORKOUT), Tuning.DEFAULTS, candidates);
+
+        List<String> plain = focus.adjustments().stream().filter(a -> a.rule().equals("Plain"))
+                .map(Adjustment::itemId).sorted().toList();
+        List<String> gated = focus.adjustments().stream().filter(a -> a.rule().equals("Gated"))
+                .map(Adjustment::itemId).sorted().toList();
+        assertThat(plain).containsExactly("long", "mid");
+        assertThat(gated).isEqualTo(plain);
+        // A repeated id is one candidate (the first), in the list as in working memory.
+        assertThat(focus.constraints()).containsExactly(
+                new Constraint.GroupCap(dev.setlist.scorer.sequencing.Facet.GENRE, null, 4, "Every candidate once"));
+        assertThat(workout.adjustments()).isEmpty();
+    }
+
+    @Test
     void concurrentEvaluationsAgree() throws Exception {
         CompiledRuleBook book = Fixtures.defaultBook();
         List<Candidate> candidates = List.of(movie("a", 0.9, "PG", 90, "Drama"), movie("b", 0.8, "R", 100, "Action"),

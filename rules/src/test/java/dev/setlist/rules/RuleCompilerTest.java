@@ -36,6 +36,35 @@ class RuleCompilerTest {
     }
 
     @Test
+    void aBuildDoesNotDependOnTheCallingThreadsContextClassLoader() throws Exception {
+        // The folder watcher, an HTTP worker or a host server's plugin thread may build and evaluate with any
+        // context class loader, or none: the book must find Drools, see the fact model and evaluate the same.
+        CompileResult[] result = new CompileResult[1];
+        RuleOutcome[] outcome = new RuleOutcome[1];
+        Throwable[] thrown = new Throwable[1];
+        Thread stranger = new Thread(() -> {
+            try {
+                result[0] = new RuleCompiler().compile(RuleSources.defaults(), "tccl");
+                outcome[0] = result[0].book().evaluate(Fixtures.context(dev.setlist.rules.model.Mode.KIDS),
+                        dev.setlist.rules.model.Tuning.DEFAULTS, List.of(Fixtures.movie("r", 0.9, "R", 100, "Thriller"),
+                                Fixtures.movie("g", 0.5, "G", 80, "Animation")));
+            } catch (RuntimeException | LinkageError e) {
+                thrown[0] = e;
+            }
+        });
+        ClassLoader nothing = new java.net.URLClassLoader(new java.net.URL[0], null);
+        stranger.setContextClassLoader(nothing);
+        stranger.start();
+        stranger.join();
+
+        assertThat(thrown[0]).isNull();
+        assertThat(result[0].ok()).as(result[0].report()).isTrue();
+        assertThat(outcome[0].failed()).as(outcome[0].failure()).isFalse();
+        assertThat(outcome[0].firedRules()).contains("Kids: parental ceiling", "Kids: family and animation");
+        assertThat(stranger.getContextClassLoader()).isSameAs(nothing);
+    }
+
+    @Test
     void aValidCuratorFileBuilds() {
         CompileResult result = compile(RuleFile.of("mine.drl", HEADER + """
                 rule "Boost documentaries"

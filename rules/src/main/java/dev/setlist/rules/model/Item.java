@@ -38,6 +38,10 @@ import java.util.Locale;
  * @param rating              the official rating string, or {@code null}
  * @param minimumAge          the rating as a minimum age ({@link ParentalRatings}), {@code -1} when unknown
  * @param daysSinceAdded      whole days since the item entered the library (never negative)
+ * @param newArrival          whether {@code daysSinceAdded} is at most the request's {@link Tuning#newArrivalDays()}:
+ *                            a plain field, so that {@code Item( newArrival )} is tested once per item and
+ *                            stores only the new arrivals, where {@code Item( daysSinceAdded <= $days )}
+ *                            joined with the tuning stores every candidate
  * @param daysSinceLastPlayed whole days since this person last played it, {@code -1} when never (as far as we know)
  * @param featured            whether the curator features it
  * @param hidden              whether the curator hid it
@@ -53,7 +57,7 @@ import java.util.Locale;
 public record Item(String id, ItemKind kind, String title, List<String> genres, List<String> tags, List<String> people,
                    String studio, int year, int runtimeMinutes, String seriesId, String seriesName, int season,
                    int episode, String artist, String album, String rating, int minimumAge, int daysSinceAdded,
-                   int daysSinceLastPlayed, boolean featured, boolean hidden, boolean wildcard, double score,
+                   boolean newArrival, int daysSinceLastPlayed, boolean featured, boolean hidden, boolean wildcard, double score,
                    double taste, double content, double sessionAffinity, double exploration, double popularity) {
 
     public Item {
@@ -62,16 +66,17 @@ public record Item(String id, ItemKind kind, String title, List<String> genres, 
         people = List.copyOf(people);
     }
 
-    /** The fact for {@code candidate} in {@code context}. */
-    public static Item of(Candidate candidate, ListeningContext context, Curation curation) {
-        return of(candidate, context, curation, context.localTime().toInstant(ZoneOffset.UTC));
+    /** The fact for {@code candidate} in {@code context}, with {@code tuning}'s new-arrival window. */
+    public static Item of(Candidate candidate, ListeningContext context, Curation curation, Tuning tuning) {
+        return of(candidate, context, curation, tuning, context.localTime().toInstant(ZoneOffset.UTC));
     }
 
     /**
      * The fact for {@code candidate}, with {@code now} the context's local time read as UTC (the
      * day counts only need a consistent clock), computed once per evaluation by the caller.
      */
-    public static Item of(Candidate candidate, ListeningContext context, Curation curation, Instant now) {
+    public static Item of(Candidate candidate, ListeningContext context, Curation curation, Tuning tuning,
+                          Instant now) {
         ItemProfile item = candidate.item();
         Instant lastPlayed = context.lastPlayed().isEmpty() ? null : context.lastPlayed().get(item.id());
         long nowSeconds = now.getEpochSecond();
@@ -80,7 +85,8 @@ public record Item(String id, ItemKind kind, String title, List<String> genres, 
         return new Item(item.id(), item.kind(), item.title(), item.genres(), item.tags(), item.people(), item.studio(),
                 item.year() == null ? 0 : item.year(), item.runtimeMinutes(), item.seriesId(), item.seriesName(),
                 item.season(), item.episode(), item.artist(), item.album(), item.parentalRating(),
-                ParentalRatings.minimumAge(item.parentalRating()), daysSinceAdded, daysSincePlayed,
+                ParentalRatings.minimumAge(item.parentalRating()), daysSinceAdded,
+                daysSinceAdded <= tuning.newArrivalDays(), daysSincePlayed,
                 curation.featured().contains(item.id()), curation.hidden().contains(item.id()), candidate.wildcard(),
                 candidate.score(), candidate.parts().taste(), candidate.parts().content(), candidate.parts().session(),
                 candidate.parts().exploration(), candidate.parts().popularity());

@@ -1,7 +1,8 @@
 /**
  * The fact model: everything a rule may see and everything a rule may say. Input facts describe
  * the request ({@link dev.setlist.rules.model.ListeningContext}, {@link dev.setlist.rules.model.Tuning},
- * one {@link dev.setlist.rules.model.Item} per candidate); classification facts
+ * one {@link dev.setlist.rules.model.Item} per candidate, and all of them in one
+ * {@link dev.setlist.rules.model.Candidates} list for rules that take items only in some context); classification facts
  * ({@link dev.setlist.rules.model.Binge}, {@link dev.setlist.rules.model.LateNight},
  * {@link dev.setlist.rules.model.KidsPresent}, {@link dev.setlist.rules.model.ModeVote},
  * {@link dev.setlist.rules.model.ActiveMode}) are derived by classification rules; decision rules

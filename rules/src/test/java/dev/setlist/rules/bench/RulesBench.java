@@ -45,7 +45,9 @@ import java.util.Set;
  *
  * <p>Run with the command in docs/benchmarks.md. Arguments: {@code [evaluations] [warmup] [evaluate]}
  * (default 5000 and 3000; a third argument {@code evaluate} measures the evaluation only: one build,
- * no sequencing and no reload, for quick before/after runs while profiling).
+ * no sequencing and no reload, for quick before/after runs while profiling; {@code compare <folder>} as the
+ * third and fourth argument evaluates the shipped packs and the same packs with the folder's files replacing
+ * theirs alternately in one JVM, the fair before/after of a pack change on a shared machine).
  */
 public final class RulesBench {
 
@@ -68,8 +70,15 @@ public final class RulesBench {
         System.out.printf(Locale.ROOT, "Java %s, %d processors, load average %s%n", Runtime.version(),
                 Runtime.getRuntime().availableProcessors(), loadAverage());
 
+        if (args.length > 3 && args[2].equals("compare")) {
+            compare(Path.of(args[3]), evaluations, warmup);
+            return;
+        }
         boolean evaluateOnly = args.length > 2 && args[2].equals("evaluate");
         CompiledRuleBook book = evaluateOnly ? buildOnce() : buildFigures();
+        for (int i = 1; evaluateOnly && args.length > 3 && i < Integer.parseInt(args[3]); i++) {
+            buildOnce(); // more builds in this JVM, as in the full bench and a server that reloads often
+        }
         evaluationFigures(book, evaluations, warmup, evaluateOnly);
         if (!evaluateOnly) {
             reloadFigures();
@@ -106,7 +115,12 @@ public final class RulesBench {
         return first.book();
     }
 
-    private static void evaluationFigures(CompiledRuleBook book, int evaluations, int warmup, boolean evaluateOnly) {
+    /** The bench's request: 500 candidates, a curation and one context per mode (and one inferred). */
+    private record Workload(List<Candidate> candidates, Curation curation, List<ListeningContext> contexts,
+                            Tuning tuning) {
+    }
+
+    private static Workload workload() {
         LocalDateTime now = LocalDateTime.of(2025, 3, 7, 20, 30);
         List<Candidate> candidates = candidates(500, now, new Random(42));
         Set<String> featured = new HashSet<>();
@@ -132,7 +146,78 @@ public final class RulesBench {
             contexts.add(new ListeningContext("bench", null, mode, now, "Living Room TV", "Jellyfin Android TV",
                     SessionSoFar.of(played), null, lastPlayed, Map.of()));
         }
-        Tuning tuning = Tuning.DEFAULTS.withBudgetMinutes(240);
+        return new Workload(candidates, curation, contexts, Tuning.DEFAULTS.withBudgetMinutes(240));
+    }
+
+    /**
+     * The shipped packs against the same packs with the files in {@code folder} replacing theirs
+     * (say, the previous version of a pack), evaluated alternately in one JVM so that both see the
+     * same machine: on a shared machine that is the only fair before/after.
+     */
+    private static void compare(Path folder, int evaluations, int warmup) throws Exception {
+        CompiledRuleBook shipped = buildOnce();
+        CompileResult other = new RuleCompiler().compile(RuleSources.defaultsPlus(RuleSources.readFolder(folder)),
+                "other");
+        if (!other.ok()) {
+            throw new IllegalStateException(other.report());
+        }
+        CompiledRuleBook[] books = {shipped, other.book()};
+        String[] names = {"shipped", folder.getFileName().toString()};
+        Workload load = workload();
+        List<ListeningContext> contexts = load.contexts();
+        for (int i = 0; i < warmup; i++) {
+            for (CompiledRuleBook book : books) {
+                book.evaluate(contexts.get(i % contexts.size()), load.tuning(), load.candidates(), load.curation());
+            }
+        }
+        long[][] cpu = new long[2][evaluations];
+        long[][][] cpuByMode = new long[2][contexts.size()][(evaluations + contexts.size() - 1) / contexts.size()];
+        int[][] firingsByMode = new int[2][contexts.size()];
+        for (int i = 0; i < evaluations; i++) {
+            for (int b = 0; b < 2; b++) {
+                // Alternate which book goes first, so that neither always runs on a cache the other warmed.
+                int which = (i & 1) == 0 ? b : 1 - b;
+                long cpuStart = THREADS.getCurrentThreadCpuTime();
+                RuleOutcome outcome = books[which].evaluate(contexts.get(i % contexts.size()), load.tuning(),
+                        load.candidates(), load.curation());
+                cpu[which][i] = THREADS.getCurrentThreadCpuTime() - cpuStart;
+                if (outcome.failed()) {
+                    throw new IllegalStateException(outcome.failure());
+                }
+                cpuByMode[which][i % contexts.size()][i / contexts.size()] = cpu[which][i];
+                firingsByMode[which][i % contexts.size()] = outcome.firings();
+            }
+        }
+        for (int b = 0; b < 2; b++) {
+            print("evaluate 500 candidates, " + names[b] + ", thread CPU", cpu[b]);
+            System.out.println(byMode(contexts, cpuByMode[b], firingsByMode[b], evaluations));
+        }
+        System.out.printf(Locale.ROOT, "load average at the end %s%n", loadAverage());
+    }
+
+    private static String byMode(List<ListeningContext> contexts, long[][] cpuByMode, int[] firingsByMode,
+                                 int evaluations) {
+        StringBuilder byMode = new StringBuilder("  thread CPU p50 by mode (firings):");
+        for (int m = 0; m < contexts.size(); m++) {
+            int n = evaluations / contexts.size() + (m < evaluations % contexts.size() ? 1 : 0);
+            if (n == 0) {
+                continue;
+            }
+            long[] sorted = Arrays.copyOf(cpuByMode[m], n);
+            Arrays.sort(sorted);
+            Mode mode = contexts.get(m).mode();
+            byMode.append(String.format(Locale.ROOT, " %s %.2f ms (%d)%s", mode == null ? "inferred" : mode.key(),
+                    percentile(sorted, 0.5), firingsByMode[m], m + 1 < contexts.size() ? "," : ""));
+        }
+        return byMode.toString();
+    }
+
+    private static void evaluationFigures(CompiledRuleBook book, int evaluations, int warmup, boolean evaluateOnly) {
+        Workload load = workload();
+        List<Candidate> candidates = load.candidates();
+        Curation curation = load.curation();
+        List<ListeningContext> contexts = load.contexts();
+        Tuning tuning = load.tuning();
         for (int i = 0; i < warmup; i++) {
             book.evaluate(contexts.get(i % contexts.size()), tuning, candidates, curation);
         }
@@ -157,16 +242,7 @@ public final class RulesBench {
         print("evaluate 500 candidates (reused book, all modes), wall", nanos);
         print("evaluate 500 candidates (reused book, all modes), thread CPU", cpu);
         System.out.printf(Locale.ROOT, "  mean rule firings per evaluation: %.0f%n", (double) firings / evaluations);
-        StringBuilder byMode = new StringBuilder("  thread CPU p50 by mode (firings):");
-        for (int m = 0; m < contexts.size(); m++) {
-            int n = evaluations / contexts.size() + (m < evaluations % contexts.size() ? 1 : 0);
-            long[] sorted = Arrays.copyOf(cpuByMode[m], n);
-            Arrays.sort(sorted);
-            Mode mode = contexts.get(m).mode();
-            byMode.append(String.format(Locale.ROOT, " %s %.2f ms (%d)%s", mode == null ? "inferred" : mode.key(),
-                    percentile(sorted, 0.5), firingsByMode[m], m + 1 < contexts.size() ? "," : ""));
-        }
-        System.out.println(byMode);
+        System.out.println(byMode(contexts, cpuByMode, firingsByMode, evaluations));
         if (evaluateOnly) {
             return;
         }

@@ -26,9 +26,10 @@ class ItemTest {
                 Map.of("x", now.minusDays(2).minusHours(1).toInstant(ZoneOffset.UTC)), null);
 
         Item item = Item.of(new Candidate(profile, 0.8, new ScoreParts(0.5, 0.1, 0.2, 0.3, 0.4), true), context,
-                new Curation(Set.of("x"), Set.of()));
+                new Curation(Set.of("x"), Set.of()), Tuning.DEFAULTS);
 
         assertThat(item.daysSinceAdded()).isEqualTo(3);
+        assertThat(item.newArrival()).isTrue();
         assertThat(item.daysSinceLastPlayed()).isEqualTo(2);
         assertThat(item.minimumAge()).isEqualTo(17);
         assertThat(item.runtimeMinutes()).isEqualTo(170);
@@ -39,6 +40,20 @@ class ItemTest {
         assertThat(item.hasGenre("crime")).isTrue();
         assertThat(item.hasTag("slow-burn")).isTrue();
         assertThat(item.mentions("hea")).isTrue();
+    }
+
+    @Test
+    void isANewArrivalWithinTheTuningsWindowInclusive() {
+        LocalDateTime now = LocalDateTime.of(2025, 3, 10, 12, 0);
+        ListeningContext context = new ListeningContext("u", null, null, now, null, null, null, null, Map.of(), null);
+        Candidate fourteenDays = new Candidate(new ItemProfile("x", ItemKind.MOVIE, "Heat", List.of(), List.of(),
+                List.of(), null, 1995, 170 * 60, null, null, 0, 0, null, null, "R",
+                now.minusDays(14).toInstant(ZoneOffset.UTC)), 0.8, ScoreParts.NONE, false);
+        Curation none = new Curation(Set.of(), Set.of());
+
+        assertThat(Tuning.DEFAULTS.newArrivalDays()).isEqualTo(14);
+        assertThat(Item.of(fourteenDays, context, none, Tuning.DEFAULTS).newArrival()).isTrue();
+        assertThat(Item.of(fourteenDays, context, none, new Tuning(20, 0, 0.3, 0.1, 3, 4, 13, 7, false, 2, 4, 10)).newArrival()).isFalse();
     }
 
     @Test
