@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -118,6 +119,40 @@ class ModelTrainerTest {
 
         int target = forty.items().indexOf(library.all().get(0).id());
         assertThat(many.model().itemVector(target)).isNotEqualTo(forty.model().itemVector(target));
+    }
+
+    @Test
+    void aFloodOfEventsWaitsForTheMinimumSpacingBeforeRetraining() {
+        InteractionLedger ledger = ledger(0);
+        ModelTrainer trainer = new ModelTrainer(AlsSettings.defaults(), library, ledger, new PlayTimeline(),
+                Clock.fixed(AT, ZoneOffset.UTC), 1, null, ModelTrainer.DEFAULT_MAX_TRAINING_WEIGHT, Duration.ofHours(1));
+        try {
+            trainer.trainNow();
+            ledger.apply(new EventLog.StoredEvent(10_000, AT, "test", finishedPlay("late", 3, AT).get(1)));
+            trainer.onEvent();
+
+            // Far more changes than the threshold of one, but the retraining waits for the hour after the last.
+            assertThat(trainer.nanosUntilNextTraining()).isGreaterThan(Duration.ofMinutes(59).toNanos());
+            assertThat(trainer.trainings()).isEqualTo(1);
+        } finally {
+            trainer.close();
+        }
+    }
+
+    @Test
+    void spacingIsTheLargerOfTheMinimumAndFourTrainingsCappedAtAMinute() {
+        long second = Duration.ofSeconds(1).toNanos();
+        assertThat(ModelTrainer.spacingAfter(second / 10, 10 * second)).isEqualTo(10 * second);
+        assertThat(ModelTrainer.spacingAfter(5 * second, 10 * second)).isEqualTo(20 * second);
+        assertThat(ModelTrainer.spacingAfter(30 * second, 10 * second)).isEqualTo(60 * second);
+        assertThat(ModelTrainer.spacingAfter(second / 10, 0)).isEqualTo(4 * second / 10);
+    }
+
+    @Test
+    void aNegativeMinimumSpacingIsRefused() {
+        assertThatThrownBy(() -> new ModelTrainer(AlsSettings.defaults(), library, ledger(0), new PlayTimeline(),
+                Clock.fixed(AT, ZoneOffset.UTC), 1, null, 1, Duration.ofSeconds(-1)))
+                .hasMessageContaining("minimumSpacing must not be negative");
     }
 
     @Test
