@@ -293,21 +293,41 @@ public final class ModelTrainer implements AutoCloseable {
     /** Schedules a retraining on the background thread (spaced as usual), unless one is already waiting. */
     public void retrainSoon() {
         if (scheduled.compareAndSet(false, true)) {
-            long wait = Math.max(0, nextTrainingNanos - System.nanoTime());
-            try {
-                background.schedule(() -> {
-                    scheduled.set(false);
-                    try {
-                        trainNow();
-                    } catch (RuntimeException e) {
-                        lastFailure.set(e.toString());
-                        log.error("retraining failed; the previous model keeps serving", e);
-                    }
-                }, wait, TimeUnit.NANOSECONDS);
-            } catch (RejectedExecutionException closed) {
-                scheduled.set(false);
-            }
+            scheduleIn(Math.max(0, nextTrainingNanos - System.nanoTime()));
         }
+    }
+
+    private void scheduleIn(long nanos) {
+        try {
+            background.schedule(this::retrainWhenDue, nanos, TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException closed) {
+            scheduled.set(false);
+        }
+    }
+
+    /**
+     * The scheduled retraining. The spacing is checked again here, not only when it was asked for: a retraining
+     * asked for while another was running was computed from the spacing before that one, and would otherwise
+     * follow it back to back.
+     */
+    private void retrainWhenDue() {
+        long wait = nextTrainingNanos - System.nanoTime();
+        if (wait > 0) {
+            scheduleIn(wait);
+            return;
+        }
+        scheduled.set(false);
+        try {
+            trainNow();
+        } catch (RuntimeException e) {
+            lastFailure.set(e.toString());
+            log.error("retraining failed; the previous model keeps serving", e);
+        }
+    }
+
+    /** Whether a retraining is scheduled and has not started yet. */
+    boolean retrainingWaiting() {
+        return scheduled.get();
     }
 
     /**

@@ -140,6 +140,38 @@ class ModelTrainerTest {
     }
 
     @Test
+    void aRetrainingAskedForDuringATrainingWaitsForTheSpacingThatTrainingSets() throws Exception {
+        ModelTrainer trainer = new ModelTrainer(AlsSettings.defaults(), library, ledger(0), new PlayTimeline(),
+                Clock.fixed(AT, ZoneOffset.UTC), 1, null, ModelTrainer.DEFAULT_MAX_TRAINING_WEIGHT, Duration.ofHours(1));
+        try {
+            synchronized (trainer) {
+                // Holding the trainer's lock holds the background training at its start.
+                trainer.retrainSoon();
+                awaitUntil(() -> !trainer.retrainingWaiting());
+                // Asked for while that one runs: no training yet set the hour's spacing.
+                trainer.retrainSoon();
+                assertThat(trainer.retrainingWaiting()).isTrue();
+            }
+            awaitUntil(() -> trainer.trainings() == 1);
+            Thread.sleep(1_000);
+
+            assertThat(trainer.trainings()).as("the second waits the hour the first one set").isEqualTo(1);
+            assertThat(trainer.retrainingWaiting()).isTrue();
+            assertThat(trainer.nanosUntilNextTraining()).isGreaterThan(Duration.ofMinutes(59).toNanos());
+        } finally {
+            trainer.close();
+        }
+    }
+
+    private static void awaitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(condition.getAsBoolean()).as("reached within 20 s").isTrue();
+    }
+
+    @Test
     void spacingIsTheLargerOfTheMinimumAndFourTrainingsCappedAtAMinute() {
         long second = Duration.ofSeconds(1).toNanos();
         assertThat(ModelTrainer.spacingAfter(second / 10, 10 * second)).isEqualTo(10 * second);
