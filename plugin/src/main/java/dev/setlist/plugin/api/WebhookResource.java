@@ -91,6 +91,14 @@ public final class WebhookResource {
         if (appended == EventIngestor.NOT_RECORDED) {
             return Response.ok(Map.of("recorded", false, "reason", "this person paused their history")).build();
         }
-        return Response.ok(Map.of("seq", appended.seq(), "duplicate", appended.duplicate())).build();
+        return Response.ok(stored(appended), MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /**
+     * The answer for a stored event, {@code {"seq":n,"duplicate":false}}, written directly: it is the answer of
+     * nearly every request at full load, and a map through the JSON provider cost more than the rest of it.
+     */
+    static String stored(EventLog.Appended appended) {
+        return "{\"seq\":" + appended.seq() + ",\"duplicate\":" + appended.duplicate() + "}";
     }
 }

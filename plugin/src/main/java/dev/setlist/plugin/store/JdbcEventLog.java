@@ -2,6 +2,8 @@ package dev.setlist.plugin.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.setlist.plugin.events.EventType;
 import dev.setlist.plugin.events.PlaybackEvent;
 
@@ -34,12 +36,15 @@ public final class JdbcEventLog implements EventLog {
     private static final String UNIQUE_VIOLATION = "23505";
 
     private final DataSource dataSource;
-    private final ObjectMapper json;
+    /** Resolved once: a writer per event would look the serializers up again each time. */
+    private final ObjectWriter eventWriter;
+    private final ObjectReader eventReader;
     private final Clock clock;
 
     public JdbcEventLog(DataSource dataSource, ObjectMapper json, Clock clock) {
         this.dataSource = dataSource;
-        this.json = json;
+        this.eventWriter = json.writerFor(PlaybackEvent.class);
+        this.eventReader = json.readerFor(PlaybackEvent.class);
         this.clock = clock;
     }
 
@@ -59,7 +64,7 @@ public final class JdbcEventLog implements EventLog {
                                      String rawBody) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement(INSERT, GENERATED_SEQ)) {
-            bind(insert, new Delivery(event, source, deliveryKey, rawBody), personId);
+            bind(insert, new Delivery(event, source, deliveryKey, rawBody), personId, Timestamp.from(clock.instant()));
             try {
                 insert.executeUpdate();
             } catch (SQLException e) {
@@ -91,8 +96,9 @@ public final class JdbcEventLog implements EventLog {
                     }
                 }
                 try (PreparedStatement insert = connection.prepareStatement(INSERT, GENERATED_SEQ)) {
+                    Timestamp receivedAt = Timestamp.from(clock.instant());
                     for (Delivery delivery : fresh) {
-                        bind(insert, delivery, delivery.personId());
+                        bind(insert, delivery, delivery.personId(), receivedAt);
                         insert.addBatch();
                     }
                     insert.executeBatch();
@@ -136,14 +142,36 @@ public final class JdbcEventLog implements EventLog {
         }
     }
 
+    /** Keys looked up in one query at most; batches are split into queries of this many. */
+    private static final int LOOKUP_CHUNK = 64;
+
+    /**
+     * The sequence numbers of the deliveries already stored, by key: one {@code IN} query per
+     * {@value #LOOKUP_CHUNK} keys instead of one query per key. The list of parameters is padded (by repeating
+     * the last key) to a power of two, so that only a handful of statements are ever prepared and the
+     * connections' statement caches keep them.
+     */
     private static Map<String, Long> storedSeqs(Connection connection, List<Delivery> deliveries) throws SQLException {
         Map<String, Long> seqs = new HashMap<>();
-        try (PreparedStatement query = connection.prepareStatement("SELECT seq FROM event_log WHERE delivery_key = ?")) {
-            for (Delivery delivery : deliveries) {
-                query.setString(1, delivery.deliveryKey());
+        for (int from = 0; from < deliveries.size(); from += LOOKUP_CHUNK) {
+            List<Delivery> chunk = deliveries.subList(from, Math.min(deliveries.size(), from + LOOKUP_CHUNK));
+            int slots = Integer.highestOneBit(chunk.size() * 2 - 1);
+            try (PreparedStatement query = connection.prepareStatement(lookupSql(slots))) {
+                for (int slot = 0; slot < slots; slot++) {
+                    query.setString(slot + 1, chunk.get(Math.min(slot, chunk.size() - 1)).deliveryKey());
+                }
+                // A CHAR column comes back padded to its length: keys are matched without trailing blanks, as the
+                // database compares them.
+                Map<String, Long> found = new HashMap<>();
                 try (ResultSet rows = query.executeQuery()) {
-                    if (rows.next()) {
-                        seqs.put(delivery.deliveryKey(), rows.getLong(1));
+                    while (rows.next()) {
+                        found.put(rows.getString(1).stripTrailing(), rows.getLong(2));
+                    }
+                }
+                for (Delivery delivery : chunk) {
+                    Long seq = found.get(delivery.deliveryKey().stripTrailing());
+                    if (seq != null) {
+                        seqs.put(delivery.deliveryKey(), seq);
                     }
                 }
             }
@@ -151,9 +179,23 @@ public final class JdbcEventLog implements EventLog {
         return seqs;
     }
 
-    private void bind(PreparedStatement insert, Delivery delivery, String personId) throws SQLException {
+    private static final String[] LOOKUP_SQL = new String[LOOKUP_CHUNK + 1];
+
+    private static String lookupSql(int slots) {
+        String sql = LOOKUP_SQL[slots];
+        if (sql == null) {
+            StringBuilder in = new StringBuilder("SELECT delivery_key, seq FROM event_log WHERE delivery_key IN (?");
+            in.append(", ?".repeat(slots - 1)).append(')');
+            sql = in.toString();
+            LOOKUP_SQL[slots] = sql;
+        }
+        return sql;
+    }
+
+    private void bind(PreparedStatement insert, Delivery delivery, String personId, Timestamp receivedAt)
+            throws SQLException {
         PlaybackEvent event = delivery.event();
-        insert.setTimestamp(1, Timestamp.from(clock.instant()));
+        insert.setTimestamp(1, receivedAt);
         insert.setTimestamp(2, Timestamp.from(event.occurredAt()));
         insert.setString(3, delivery.source());
         insert.setString(4, delivery.deliveryKey());
@@ -274,7 +316,7 @@ public final class JdbcEventLog implements EventLog {
 
     private StoredEvent read(ResultSet rows) throws SQLException {
         try {
-            PlaybackEvent event = json.readValue(rows.getString(4), PlaybackEvent.class);
+            PlaybackEvent event = eventReader.readValue(rows.getString(4));
             String personId = rows.getString(5);
             return new StoredEvent(rows.getLong(1), rows.getTimestamp(2).toInstant(), rows.getString(3),
                     personId == null ? event : event.attributedTo(personId));
@@ -285,7 +327,7 @@ public final class JdbcEventLog implements EventLog {
 
     private String toJson(PlaybackEvent event) {
         try {
-            return json.writeValueAsString(event);
+            return eventWriter.writeValueAsString(event);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a PlaybackEvent must always serialize", e);
         }

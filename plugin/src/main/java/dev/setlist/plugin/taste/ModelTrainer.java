@@ -43,8 +43,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>With {@link ModelSnapshots}, every trained model is saved crash-safely, and {@link #restoreLatest} serves the
  * newest complete snapshot at start (before any retraining), so a restart, or a crash in the middle of a save,
  * falls back to the last complete model. Retrainings are spaced by {@value #COOLDOWN_FACTOR} times the last
- * training's duration (at most {@link #MAX_COOLDOWN}), so that a burst of events cannot keep a core training
- * back to back: training takes at most about a fifth of the trainer's time.
+ * training's duration (at most {@link #MAX_COOLDOWN}), and never closer than the minimum spacing
+ * ({@link #DEFAULT_MINIMUM_SPACING} unless told), so that a flood of events cannot keep a core retraining: a
+ * webhook load of 2,000 events a second used to retrain 84 times a minute on a small library, which cost an
+ * eighth of the server's CPU, while fold-in at request time already keeps each person's own vector fresh
+ * between retrainings.
  *
  * <p>Thread-safe. {@link #close()} stops the background thread.
  */
@@ -74,7 +77,19 @@ public final class ModelTrainer implements AutoCloseable {
     private volatile long changesAtTraining;
     private final java.util.concurrent.atomic.AtomicLong trainings = new java.util.concurrent.atomic.AtomicLong();
     private static final int COOLDOWN_FACTOR = 4;
-    private static final Duration MAX_COOLDOWN = Duration.ofMinutes(1);
+    /**
+     * The longest spacing (10 min): trainings up to two and a half minutes long keep their four-fold spacing, so
+     * training takes at most a fifth of the machine however large the library (only longer ones take more).
+     */
+    private static final Duration MAX_COOLDOWN = Duration.ofMinutes(10);
+
+    /**
+     * The least time between the end of one training and the start of the next (10 s): the retraining
+     * cadence under a flood of events (at most six a minute), whatever the trainings cost.
+     */
+    public static final Duration DEFAULT_MINIMUM_SPACING = Duration.ofSeconds(10);
+
+    private final Duration minimumSpacing;
 
     private final ModelSnapshots snapshots;
     private final AtomicReference<String> lastSaveFailure = new AtomicReference<>();
@@ -97,6 +112,21 @@ public final class ModelTrainer implements AutoCloseable {
      */
     public ModelTrainer(AlsSettings alsSettings, Library library, InteractionLedger ledger, PlayTimeline timeline,
                         Clock clock, int retrainAfterEvents, ModelSnapshots snapshots, double maxTrainingWeight) {
+        this(alsSettings, library, ledger, timeline, clock, retrainAfterEvents, snapshots, maxTrainingWeight,
+                DEFAULT_MINIMUM_SPACING);
+    }
+
+    /**
+     * As above, with retrainings in the background never closer than {@code minimumSpacing} to the previous
+     * one's end ({@link Duration#ZERO}: spaced by the trainings' own cost only).
+     */
+    public ModelTrainer(AlsSettings alsSettings, Library library, InteractionLedger ledger, PlayTimeline timeline,
+                        Clock clock, int retrainAfterEvents, ModelSnapshots snapshots, double maxTrainingWeight,
+                        Duration minimumSpacing) {
+        if (minimumSpacing.isNegative()) {
+            throw new IllegalArgumentException("minimumSpacing must not be negative, was " + minimumSpacing);
+        }
+        this.minimumSpacing = minimumSpacing;
         if (!(maxTrainingWeight > 0)) {
             throw new IllegalArgumentException("maxTrainingWeight must be positive, was " + maxTrainingWeight);
         }
@@ -150,7 +180,7 @@ public final class ModelTrainer implements AutoCloseable {
         changesAtTraining = changesSeen;
         lastFailure.set(null);
         long tookNanos = System.nanoTime() - startedNanos;
-        nextTrainingNanos = System.nanoTime() + Math.min(MAX_COOLDOWN.toNanos(), COOLDOWN_FACTOR * tookNanos);
+        nextTrainingNanos = System.nanoTime() + spacingAfter(tookNanos, minimumSpacing.toNanos());
         log.info("taste model trained: {} interactions of {} people over {} items in {} ms",
                 data.size(), data.userCount(), data.itemCount(), taste.trainingTime().toMillis());
         save(trained, items, taste);
@@ -167,6 +197,19 @@ public final class ModelTrainer implements AutoCloseable {
         byId.stream().filter(item -> item.kind() != ItemProfile.ItemKind.TRACK).forEach(ordered::add);
         byId.stream().filter(item -> item.kind() == ItemProfile.ItemKind.TRACK).forEach(ordered::add);
         return ordered;
+    }
+
+    /**
+     * How long the trainer waits, after a training that took {@code tookNanos}, before the next one may start:
+     * {@value #COOLDOWN_FACTOR} times the training (at most {@link #MAX_COOLDOWN}), and at least the minimum.
+     */
+    static long spacingAfter(long tookNanos, long minimumNanos) {
+        return Math.max(minimumNanos, Math.min(MAX_COOLDOWN.toNanos(), COOLDOWN_FACTOR * tookNanos));
+    }
+
+    /** Nanoseconds until a retraining may start (0: it may start now). */
+    long nanosUntilNextTraining() {
+        return Math.max(0, nextTrainingNanos - System.nanoTime());
     }
 
     /** The content map, the next-item model and the candidate generator around trained iALS item vectors. */
@@ -266,21 +309,41 @@ public final class ModelTrainer implements AutoCloseable {
     /** Schedules a retraining on the background thread (spaced as usual), unless one is already waiting. */
     public void retrainSoon() {
         if (scheduled.compareAndSet(false, true)) {
-            long wait = Math.max(0, nextTrainingNanos - System.nanoTime());
-            try {
-                background.schedule(() -> {
-                    scheduled.set(false);
-                    try {
-                        trainNow();
-                    } catch (RuntimeException e) {
-                        lastFailure.set(e.toString());
-                        log.error("retraining failed; the previous model keeps serving", e);
-                    }
-                }, wait, TimeUnit.NANOSECONDS);
-            } catch (RejectedExecutionException closed) {
-                scheduled.set(false);
-            }
+            scheduleIn(Math.max(0, nextTrainingNanos - System.nanoTime()));
         }
+    }
+
+    private void scheduleIn(long nanos) {
+        try {
+            background.schedule(this::retrainWhenDue, nanos, TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException closed) {
+            scheduled.set(false);
+        }
+    }
+
+    /**
+     * The scheduled retraining. The spacing is checked again here, not only when it was asked for: a retraining
+     * asked for while another was running was computed from the spacing before that one, and would otherwise
+     * follow it back to back.
+     */
+    private void retrainWhenDue() {
+        long wait = nextTrainingNanos - System.nanoTime();
+        if (wait > 0) {
+            scheduleIn(wait);
+            return;
+        }
+        scheduled.set(false);
+        try {
+            trainNow();
+        } catch (RuntimeException e) {
+            lastFailure.set(e.toString());
+            log.error("retraining failed; the previous model keeps serving", e);
+        }
+    }
+
+    /** Whether a retraining is scheduled and has not started yet. */
+    boolean retrainingWaiting() {
+        return scheduled.get();
     }
 
     /**

@@ -76,6 +76,37 @@ class JdbcEventLogTest {
 
     @ParameterizedTest
     @MethodSource("dev.setlist.plugin.store.TestDatabase#engines")
+    void aBatchLargerThanOneLookupFindsWhatWasStoredInEveryPartOfIt(String engine) {
+        try (TestDatabase test = TestDatabase.open(engine, folder)) {
+            EventLog log = new JdbcEventLog(test.database().dataSource(), JsonMapper.create(), Clock.systemUTC());
+            // Stored before, at the start, the middle and the end of a batch the lookup splits into three queries.
+            List<Integer> storedAt = List.of(0, 63, 64, 70, 149);
+            List<Long> storedSeqs = new ArrayList<>();
+            for (int at : storedAt) {
+                storedSeqs.add(log.append(start("u" + at, "i" + at), "webhook", "key-" + at, null).seq());
+            }
+            List<EventLog.Delivery> batch = new ArrayList<>();
+            for (int i = 0; i < 150; i++) {
+                batch.add(new EventLog.Delivery(start("u" + i, "i" + i), "import", "key-" + i, null));
+            }
+            batch.add(new EventLog.Delivery(start("u5", "i5"), "import", "key-5", null));
+
+            List<EventLog.Appended> results = log.appendAll(batch);
+
+            for (int i = 0; i < 150; i++) {
+                int index = storedAt.indexOf(i);
+                assertThat(results.get(i).duplicate()).as("delivery %d", i).isEqualTo(index >= 0);
+                if (index >= 0) {
+                    assertThat(results.get(i).seq()).isEqualTo(storedSeqs.get(index));
+                }
+            }
+            assertThat(results.get(150)).isEqualTo(new EventLog.Appended(results.get(5).seq(), true));
+            assertThat(log.count()).isEqualTo(150);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.setlist.plugin.store.TestDatabase#engines")
     void behavesAlikeOnEveryEngine(String engine) {
         try (TestDatabase test = TestDatabase.open(engine, folder)) {
             EventLog log = new JdbcEventLog(test.database().dataSource(), JsonMapper.create(), Clock.systemUTC());

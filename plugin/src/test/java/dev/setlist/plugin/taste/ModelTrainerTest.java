@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -140,6 +141,74 @@ class ModelTrainerTest {
         assertThat(taste.otherMedia(true).nextClearBit(0)).as("a music request skips the films as one run")
                 .isEqualTo(40);
         assertThat(taste.otherMedia(false).nextSetBit(0)).isEqualTo(40);
+    }
+
+    @Test
+    void aFloodOfEventsWaitsForTheMinimumSpacingBeforeRetraining() {
+        InteractionLedger ledger = ledger(0);
+        ModelTrainer trainer = new ModelTrainer(AlsSettings.defaults(), library, ledger, new PlayTimeline(),
+                Clock.fixed(AT, ZoneOffset.UTC), 1, null, ModelTrainer.DEFAULT_MAX_TRAINING_WEIGHT, Duration.ofHours(1));
+        try {
+            trainer.trainNow();
+            ledger.apply(new EventLog.StoredEvent(10_000, AT, "test", finishedPlay("late", 3, AT).get(1)));
+            trainer.onEvent();
+
+            // Far more changes than the threshold of one, but the retraining waits for the hour after the last.
+            assertThat(trainer.nanosUntilNextTraining()).isGreaterThan(Duration.ofMinutes(59).toNanos());
+            assertThat(trainer.trainings()).isEqualTo(1);
+        } finally {
+            trainer.close();
+        }
+    }
+
+    @Test
+    void aRetrainingAskedForDuringATrainingWaitsForTheSpacingThatTrainingSets() throws Exception {
+        ModelTrainer trainer = new ModelTrainer(AlsSettings.defaults(), library, ledger(0), new PlayTimeline(),
+                Clock.fixed(AT, ZoneOffset.UTC), 1, null, ModelTrainer.DEFAULT_MAX_TRAINING_WEIGHT, Duration.ofHours(1));
+        try {
+            synchronized (trainer) {
+                // Holding the trainer's lock holds the background training at its start.
+                trainer.retrainSoon();
+                awaitUntil(() -> !trainer.retrainingWaiting());
+                // Asked for while that one runs: no training yet set the hour's spacing.
+                trainer.retrainSoon();
+                assertThat(trainer.retrainingWaiting()).isTrue();
+            }
+            awaitUntil(() -> trainer.trainings() == 1);
+            Thread.sleep(1_000);
+
+            assertThat(trainer.trainings()).as("the second waits the hour the first one set").isEqualTo(1);
+            assertThat(trainer.retrainingWaiting()).isTrue();
+            assertThat(trainer.nanosUntilNextTraining()).isGreaterThan(Duration.ofMinutes(59).toNanos());
+        } finally {
+            trainer.close();
+        }
+    }
+
+    private static void awaitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(condition.getAsBoolean()).as("reached within 20 s").isTrue();
+    }
+
+    @Test
+    void spacingIsTheLargerOfTheMinimumAndFourTrainingsCappedAtTenMinutes() {
+        long second = Duration.ofSeconds(1).toNanos();
+        assertThat(ModelTrainer.spacingAfter(second / 10, 10 * second)).isEqualTo(10 * second);
+        assertThat(ModelTrainer.spacingAfter(5 * second, 10 * second)).isEqualTo(20 * second);
+        // A large library's training (30 s at 100k items) keeps its four-fold spacing: a fifth of the machine.
+        assertThat(ModelTrainer.spacingAfter(30 * second, 10 * second)).isEqualTo(120 * second);
+        assertThat(ModelTrainer.spacingAfter(300 * second, 10 * second)).isEqualTo(600 * second);
+        assertThat(ModelTrainer.spacingAfter(second / 10, 0)).isEqualTo(4 * second / 10);
+    }
+
+    @Test
+    void aNegativeMinimumSpacingIsRefused() {
+        assertThatThrownBy(() -> new ModelTrainer(AlsSettings.defaults(), library, ledger(0), new PlayTimeline(),
+                Clock.fixed(AT, ZoneOffset.UTC), 1, null, 1, Duration.ofSeconds(-1)))
+                .hasMessageContaining("minimumSpacing must not be negative");
     }
 
     @Test
