@@ -95,6 +95,40 @@ final class DataFolder implements AutoCloseable {
         return Optional.of(new DataFolder(database, config));
     }
 
+    /** What a command does with an open data folder; returns the command's exit code. */
+    @FunctionalInterface
+    interface Work {
+        int on(DataFolder data) throws java.io.IOException;
+    }
+
+    /**
+     * Runs {@code work} on the data folder the options configure (which must exist). A configuration that cannot
+     * be used exits with the usage code, after saying why; a folder that cannot be opened, or a store or file that
+     * fails during the work, exits with the failure code and "setlist {@code command}: reason".
+     */
+    static int run(ServerOptions options, java.io.PrintWriter err, String command, Work work) {
+        Optional<SetlistConfig> config = config(options, err);
+        if (config.isEmpty()) {
+            return SetlistCommand.EXIT_USAGE;
+        }
+        StringBuilder problem = new StringBuilder();
+        try (DataFolder data = open(config.get(), false, problem).orElse(null)) {
+            if (data == null) {
+                return fail(err, command, problem.toString(), SetlistCommand.EXIT_FAILURE);
+            }
+            return work.on(data);
+        } catch (dev.setlist.plugin.store.StoreException | java.io.IOException e) {
+            return fail(err, command, e.getMessage(), SetlistCommand.EXIT_FAILURE);
+        }
+    }
+
+    /** Prints "setlist {@code command}: message" and returns {@code code}. */
+    static int fail(java.io.PrintWriter err, String command, String message, int code) {
+        err.println("setlist " + command + ": " + message);
+        err.flush();
+        return code;
+    }
+
     /** The configuration the flags, the environment and the file give; empty after printing why it is unusable. */
     static Optional<SetlistConfig> config(ServerOptions options, java.io.PrintWriter err) {
         try {

@@ -1,8 +1,6 @@
 package dev.setlist.plugin.cli;
 
-import dev.setlist.plugin.config.SetlistConfig;
 import dev.setlist.plugin.privacy.PrivacyService;
-import dev.setlist.plugin.store.StoreException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -11,7 +9,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -23,6 +20,8 @@ import java.util.concurrent.Callable;
                 + "profiles), as DELETE /api/privacy/{id} does. Without --yes it only says what would be deleted. "
                 + "Stop Setlist first when it uses the H2 file.")
 final class DeleteUserCommand implements Callable<Integer> {
+
+    private static final String NAME = "delete-user";
 
     @Mixin
     ServerOptions options;
@@ -40,37 +39,21 @@ final class DeleteUserCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Optional<SetlistConfig> config = DataFolder.config(options, err);
-        if (config.isEmpty()) {
-            return SetlistCommand.EXIT_USAGE;
-        }
-        StringBuilder problem = new StringBuilder();
-        try (DataFolder data = DataFolder.open(config.get(), false, problem).orElse(null)) {
-            if (data == null) {
-                return fail(err, problem.toString(), SetlistCommand.EXIT_FAILURE);
-            }
+        return DataFolder.run(options, err, NAME, data -> {
             boolean known = data.users.find(id).isPresent();
             long events = data.eventLog.forUser(id).size();
             if (!known && events == 0) {
-                return fail(err, "no user with id " + id, SetlistCommand.EXIT_FAILURE);
+                return DataFolder.fail(err, NAME, "no user with id " + id, SetlistCommand.EXIT_FAILURE);
             }
             if (!yes) {
-                return fail(err, "would delete " + id + " and " + events + " events; nothing deleted: add --yes to delete",
-                        SetlistCommand.EXIT_USAGE);
+                return DataFolder.fail(err, NAME, "would delete " + id + " and " + events
+                        + " events; nothing deleted: add --yes to delete", SetlistCommand.EXIT_USAGE);
             }
             PrivacyService.Deleted deleted = data.privacy.delete(id);
             out.printf("deleted %s: %d events, %d remembered playlists, %d pending playlist writes%n", id,
                     deleted.events(), deleted.playlists(), deleted.pending());
             out.flush();
             return 0;
-        } catch (StoreException e) {
-            return fail(err, e.getMessage(), SetlistCommand.EXIT_FAILURE);
-        }
-    }
-
-    private static int fail(PrintWriter err, String message, int code) {
-        err.println("setlist delete-user: " + message);
-        err.flush();
-        return code;
+        });
     }
 }

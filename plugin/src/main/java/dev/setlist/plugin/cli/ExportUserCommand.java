@@ -1,8 +1,6 @@
 package dev.setlist.plugin.cli;
 
-import dev.setlist.plugin.config.SetlistConfig;
 import dev.setlist.plugin.privacy.PrivacyService;
-import dev.setlist.plugin.store.StoreException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -10,12 +8,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -27,6 +23,8 @@ import java.util.concurrent.Callable;
                 + "GET /api/privacy/{id}/export): to standard output, or to --output FILE. Stop Setlist first when it "
                 + "uses the H2 file.")
 final class ExportUserCommand implements Callable<Integer> {
+
+    private static final String NAME = "export-user";
 
     @Mixin
     ServerOptions options;
@@ -44,20 +42,12 @@ final class ExportUserCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Optional<SetlistConfig> config = DataFolder.config(options, err);
-        if (config.isEmpty()) {
-            return SetlistCommand.EXIT_USAGE;
-        }
-        StringBuilder problem = new StringBuilder();
-        try (DataFolder data = DataFolder.open(config.get(), false, problem).orElse(null)) {
-            if (data == null) {
-                return fail(err, problem.toString());
-            }
+        return DataFolder.run(options, err, NAME, data -> {
             // The person's interactions, as a running Setlist holds them: their events replayed, with the configured thresholds.
             data.eventLog.forUser(id).forEach(data.ledger::apply);
             PrivacyService.Export export = data.privacy.export(id);
             if (export.user() == null && export.events().isEmpty()) {
-                return fail(err, "no user with id " + id);
+                return DataFolder.fail(err, NAME, "no user with id " + id, SetlistCommand.EXIT_FAILURE);
             }
             String json = data.json.writerWithDefaultPrettyPrinter().writeValueAsString(export);
             if (output == null) {
@@ -70,14 +60,6 @@ final class ExportUserCommand implements Callable<Integer> {
                 err.flush();
             }
             return 0;
-        } catch (StoreException | IOException e) {
-            return fail(err, e.getMessage());
-        }
-    }
-
-    private static int fail(PrintWriter err, String message) {
-        err.println("setlist export-user: " + message);
-        err.flush();
-        return SetlistCommand.EXIT_FAILURE;
+        });
     }
 }
