@@ -128,9 +128,12 @@ class KillDuringModelSaveIT {
                 """, USER, "9e9e9e9e9e9e4e9e9e9e9e9e9e9e9e9e");
     }
 
-    /** Waits for a temporary snapshot file (a save under way) for up to thirty seconds, then kills. */
+    /**
+     * Waits for a temporary snapshot file (a save under way) for up to sixty seconds, then kills. Retrainings are
+     * at least 10 s apart, and a loaded CI machine trains slowly: thirty seconds sometimes missed the save.
+     */
     private static boolean killDuringASave(Process process, Path models) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         boolean seen = false;
         while (!seen && System.nanoTime() < deadline) {
             try (Stream<Path> files = Files.list(models)) {
