@@ -193,10 +193,9 @@ public final class ModelTrainer implements AutoCloseable {
      * altogether instead of visiting and rejecting it item by item.
      */
     static List<ItemProfile> byMedia(List<ItemProfile> byId) {
-        List<ItemProfile> ordered = new ArrayList<>(byId.size());
-        byId.stream().filter(item -> item.kind() != ItemProfile.ItemKind.TRACK).forEach(ordered::add);
-        byId.stream().filter(item -> item.kind() == ItemProfile.ItemKind.TRACK).forEach(ordered::add);
-        return ordered;
+        // A stable sort: within each media the order by id stays.
+        return byId.stream().sorted(java.util.Comparator.comparing(item -> item.kind() == ItemProfile.ItemKind.TRACK))
+                .toList();
     }
 
     /**

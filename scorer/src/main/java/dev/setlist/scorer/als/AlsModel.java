@@ -176,6 +176,20 @@ public final class AlsModel implements RecommenderModel {
      * {@code alpha0}), so {@code q^T A^-1 q <= sum_j (v_j.q)^2 / (alpha0 lambda_j + reg)} over the Gramian's
      * eigenpairs, bounded band by band with each band's smallest eigenvalue. Four multiplications per item.
      */
+    double varianceBound(int item, double regularization) {
+        double alpha0 = settings.unobservedWeight();
+        int from = Objects.checkIndex(item, itemCount) * BANDS;
+        double sum = 0;
+        for (int b = 0; b < BANDS; b++) {
+            sum += bandEnergies[from + b] / (regularization + alpha0 * bandEigenvalues[b]);
+        }
+        return sum;
+    }
+
+    /**
+     * {@code sqrt} of {@link #varianceBound} for every item, rounded up to a float, kept for the regularization
+     * last asked for (see {@link FoldIn#standardDeviationBounds}).
+     */
     float[] standardDeviationBounds(double regularization) {
         DeviationTable table = deviationTable;
         if (table == null || table.regularization() != regularization) {
@@ -191,16 +205,6 @@ public final class AlsModel implements RecommenderModel {
 
     /** The standard deviation bounds of every item under one regularization (see {@link #standardDeviationBounds}). */
     private record DeviationTable(double regularization, float[] bounds) {
-    }
-
-    double varianceBound(int item, double regularization) {
-        double alpha0 = settings.unobservedWeight();
-        int from = Objects.checkIndex(item, itemCount) * BANDS;
-        double sum = 0;
-        for (int b = 0; b < BANDS; b++) {
-            sum += bandEnergies[from + b] / (regularization + alpha0 * bandEigenvalues[b]);
-        }
-        return sum;
     }
 
     public AlsSettings settings() {
@@ -253,7 +257,7 @@ public final class AlsModel implements RecommenderModel {
     /** {@code q_item . vector} for a vector of length {@link #factors()}. */
     public float itemDot(int item, float[] vector) {
         requireLength(vector);
-        return dot(rows, Objects.checkIndex(item, itemCount) * factors, vector, 0, factors);
+        return DenseKernels.dot(rows, Objects.checkIndex(item, itemCount) * factors, vector, 0, factors);
     }
 
     /**
@@ -381,12 +385,7 @@ public final class AlsModel implements RecommenderModel {
 
     /** {@code |vector[head..d)|} for a person's vector. */
     public float tailNorm(float[] userVector) {
-        requireLength(userVector);
-        float sum = 0f;
-        for (int a = head; a < factors; a++) {
-            sum += userVector[a] * userVector[a];
-        }
-        return (float) Math.sqrt(sum);
+        return normFrom(userVector, head);
     }
 
     /**
@@ -405,14 +404,14 @@ public final class AlsModel implements RecommenderModel {
     public float nearScore(int item, float[] userVector) {
         requireLength(userVector);
         int from = Objects.checkIndex(item, itemCount) * factors + head;
-        return dot(rows, from, userVector, head, near - head);
+        return DenseKernels.dot(rows, from, userVector, head, near - head);
     }
 
     /** The rest of the tail, {@code q_item[near..d) . userVector[near..d)} (see {@link #nearScore}). */
     public float farScore(int item, float[] userVector) {
         requireLength(userVector);
         int from = Objects.checkIndex(item, itemCount) * factors + near;
-        return dot(rows, from, userVector, near, factors - near);
+        return DenseKernels.dot(rows, from, userVector, near, factors - near);
     }
 
     /** {@code |q_item[near..d)|}: with {@link #farNorm(float[])}, a bound on {@link #farScore}. */
@@ -422,31 +421,17 @@ public final class AlsModel implements RecommenderModel {
 
     /** {@code |vector[near..d)|} for a person's vector. */
     public float farNorm(float[] userVector) {
-        requireLength(userVector);
-        float sum = 0f;
-        for (int a = near; a < factors; a++) {
-            sum += userVector[a] * userVector[a];
-        }
-        return (float) Math.sqrt(sum);
+        return normFrom(userVector, near);
     }
 
-    /** {@code rows[from..from+n) . vector[at..at+n)} with four running sums, which keep the multipliers busy. */
-    private static float dot(float[] rows, int from, float[] vector, int at, int n) {
-        float s0 = 0f;
-        float s1 = 0f;
-        float s2 = 0f;
-        float s3 = 0f;
-        int a = 0;
-        for (; a + 3 < n; a += 4) {
-            s0 += rows[from + a] * vector[at + a];
-            s1 += rows[from + a + 1] * vector[at + a + 1];
-            s2 += rows[from + a + 2] * vector[at + a + 2];
-            s3 += rows[from + a + 3] * vector[at + a + 3];
+    /** {@code |vector[from..d)|}. */
+    private float normFrom(float[] vector, int from) {
+        requireLength(vector);
+        float sum = 0f;
+        for (int a = from; a < factors; a++) {
+            sum += vector[a] * vector[a];
         }
-        for (; a < n; a++) {
-            s0 += rows[from + a] * vector[at + a];
-        }
-        return (s0 + s1) + (s2 + s3);
+        return (float) Math.sqrt(sum);
     }
 
     /**

@@ -17,6 +17,11 @@ final class DenseKernels {
 
     /** {@code a[aFrom..aFrom+n) . b[0..n)}, with eight independent partial sums (reductions do not vectorize). */
     static float dot(float[] a, int aFrom, float[] b, int n) {
+        return dot(a, aFrom, b, 0, n);
+    }
+
+    /** {@code a[aFrom..aFrom+n) . b[bFrom..bFrom+n)}, with eight independent partial sums. */
+    static float dot(float[] a, int aFrom, float[] b, int bFrom, int n) {
         float s0 = 0f;
         float s1 = 0f;
         float s2 = 0f;
@@ -27,17 +32,17 @@ final class DenseKernels {
         float s7 = 0f;
         int j = 0;
         for (; j + 7 < n; j += 8) {
-            s0 += a[aFrom + j] * b[j];
-            s1 += a[aFrom + j + 1] * b[j + 1];
-            s2 += a[aFrom + j + 2] * b[j + 2];
-            s3 += a[aFrom + j + 3] * b[j + 3];
-            s4 += a[aFrom + j + 4] * b[j + 4];
-            s5 += a[aFrom + j + 5] * b[j + 5];
-            s6 += a[aFrom + j + 6] * b[j + 6];
-            s7 += a[aFrom + j + 7] * b[j + 7];
+            s0 += a[aFrom + j] * b[bFrom + j];
+            s1 += a[aFrom + j + 1] * b[bFrom + j + 1];
+            s2 += a[aFrom + j + 2] * b[bFrom + j + 2];
+            s3 += a[aFrom + j + 3] * b[bFrom + j + 3];
+            s4 += a[aFrom + j + 4] * b[bFrom + j + 4];
+            s5 += a[aFrom + j + 5] * b[bFrom + j + 5];
+            s6 += a[aFrom + j + 6] * b[bFrom + j + 6];
+            s7 += a[aFrom + j + 7] * b[bFrom + j + 7];
         }
         for (; j < n; j++) {
-            s0 += a[aFrom + j] * b[j];
+            s0 += a[aFrom + j] * b[bFrom + j];
         }
         return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
     }
