@@ -120,6 +120,8 @@ class HostileInputTest {
         assertThat(tooLong.json().get("error").asText()).startsWith("userId is longer than 64");
         Http.Reply control = admin("api/users/" + alex + "%00/mode");
         assertThat(control.status()).isEqualTo(400);
+        assertThat(control.header("Connection")).as("Jetty drops the connection after this refusal")
+                .isEqualToIgnoringCase("close");
         Http.Reply contentType = checked(http().post("webhook/jellyfin", "{}", "Content-Type", "nonsense",
                 "X-Setlist-Secret", DemoServer.SECRET));
         assertThat(contentType.status()).isEqualTo(400);
@@ -134,6 +136,7 @@ class HostileInputTest {
             assertThat(refused.status()).as(method).isEqualTo(400);
             assertThat(refused.contentType()).as(method).startsWith("application/json");
             assertThat(refused.json().get("error").asText()).as(method).isNotBlank();
+            assertThat(refused.header("Connection")).as(method).isEqualToIgnoringCase("close");
         }
     }
 
