@@ -98,7 +98,7 @@ public final class UsersResource {
             return ProfilesResource.unknown(profiles, id);
         }
         try {
-            return Response.ok(playlists.playlistFor(person.get().id(), request)).build();
+            return Response.ok(playlists.playlistFor(person.get(), request)).build();
         } catch (UnknownUserException e) {
             return ApiError.response(Response.Status.NOT_FOUND, e.getMessage());
         }

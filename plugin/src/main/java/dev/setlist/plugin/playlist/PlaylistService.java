@@ -18,6 +18,7 @@ import dev.setlist.rules.model.Mode;
 import dev.setlist.rules.model.SessionSoFar;
 import dev.setlist.rules.model.Tuning;
 import dev.setlist.scorer.candidates.Candidate;
+import dev.setlist.scorer.candidates.CandidateGenerator;
 import dev.setlist.scorer.candidates.CandidateRequest;
 import dev.setlist.scorer.candidates.ScoreParts;
 import dev.setlist.scorer.catalog.ItemProfile;
@@ -32,6 +33,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
@@ -105,7 +107,13 @@ public final class PlaylistService {
      * @throws UnknownUserException when nobody has that id
      */
     public Playlist playlistFor(String userId, PlaylistRequest request) {
-        Plan plan = plan(userId, request, null);
+        return playlistFor(person(userId), request);
+    }
+
+    /** {@link #playlistFor(String, PlaylistRequest)} for a person the caller has already looked up. */
+    public Playlist playlistFor(Person user, PlaylistRequest request) {
+        String userId = user.id();
+        Plan plan = plan(user, request, null);
         List<Playlist.Entry> entries = new ArrayList<>();
         for (PlaylistEntry entry : plan.ordered().entries()) {
             offers.offered(userId, entry.itemId(), entry.candidate().wildcard());
@@ -136,7 +144,7 @@ public final class PlaylistService {
                 : new PlaylistRequest(PlaylistRequest.Media.of(item.kind()), request.length(), request.budgetMinutes(),
                 request.mode(), request.exploration(), request.diversity(), request.localTime(), request.device(),
                 request.client(), request.signals());
-        Plan plan = plan(userId, sameMedia, itemId);
+        Plan plan = plan(person(userId), sameMedia, itemId);
         List<String> notes = new ArrayList<>();
         InteractionLedger.Interaction interaction = plan.interactions().get(itemId);
         if (interaction != null && interaction.disliked()) {
@@ -185,7 +193,7 @@ public final class PlaylistService {
      */
     public Optional<Playlist.Entry> surprise(String userId, PlaylistRequest.Media media) {
         PlaylistRequest request = new PlaylistRequest(media, 10, 0, null, 0.5, null, null, null, null, Map.of());
-        Plan plan = plan(userId, request, null);
+        Plan plan = plan(person(userId), request, null);
         for (PlaylistEntry entry : plan.ordered().entries()) {
             if (entry.candidate().wildcard()) {
                 offers.offered(userId, entry.itemId(), true);
@@ -212,8 +220,12 @@ public final class PlaylistService {
      * Runs the pipeline. With {@code focus} set (an explanation), every item is ranked, and the focused
      * item goes to the rules even when it ranks below the usual candidates.
      */
-    private Plan plan(String userId, PlaylistRequest request, String focus) {
-        Person user = persons.person(userId).orElseThrow(() -> new UnknownUserException(userId));
+    private Person person(String userId) {
+        return persons.person(userId).orElseThrow(() -> new UnknownUserException(userId));
+    }
+
+    private Plan plan(Person user, PlaylistRequest request, String focus) {
+        String userId = user.id();
         Occasion occasion = occasions.of(user, request.mode(), request.localTime(), request.device(), request.client(),
                 request.signals());
         Instant now = occasion.now();
@@ -221,8 +233,9 @@ public final class PlaylistService {
         Map<String, Double> weights = occasion.taste().weights();
         Set<String> excluded = offeredNoMore(interactions);
 
-        PersonStore.TuningOverrides overrides = people.overrides(userId);
-        ExplorationPosterior posterior = people.posterior(userId);
+        PersonStore.PersonTuning stored = people.tuning(userId);
+        PersonStore.TuningOverrides overrides = stored.overrides();
+        ExplorationPosterior posterior = stored.posterior();
         double min = orDefault(overrides.explorationMin(), defaults.explorationMin());
         double max = Math.max(min, orDefault(overrides.explorationMax(), defaults.explorationMax()));
         long seed = seed(userId, now);
@@ -259,8 +272,8 @@ public final class PlaylistService {
             CandidateRequest candidateRequest = new CandidateRequest(history,
                     taste.indicesOf(session.stream().map(PlayTimeline.Play::itemId).toList()), k, true, exploration, 0,
                     seed, ineligible);
-            candidates.addAll(taste.candidates().generate(candidateRequest));
-            candidates = withWildcards(candidates, wildcards, request.length(), history, taste, seed);
+            CandidateGenerator.Ranking ranking = taste.candidates().rank(candidateRequest);
+            candidates = withWildcards(ranking, wildcards, request.length(), history, taste, seed);
         } else {
             for (ItemProfile item : library.all()) {
                 if (!excluded.contains(item.id()) && media.holds(item.kind())) {
@@ -292,21 +305,21 @@ public final class PlaylistService {
      * scorer's {@link WildcardPicker}. Picking here, after the media filter, keeps wildcards of the
      * playlist's own media.
      */
-    private static List<Candidate> withWildcards(List<Candidate> ranked, int count, int length, UserHistory history,
-                                                 TasteModel taste, long seed) {
+    private static List<Candidate> withWildcards(CandidateGenerator.Ranking ranking, int count, int length,
+                                                 UserHistory history, TasteModel taste, long seed) {
+        List<Candidate> ranked = ranking.candidates();
         int from = Math.min(ranked.size(), 2 * length);
         if (count == 0 || from >= ranked.size()) {
-            return ranked;
+            return new ArrayList<>(ranked);
         }
-        int[] pool = taste.indicesOf(ranked.subList(from, ranked.size()).stream().map(Candidate::itemId).toList());
-        Set<String> picked = new java.util.HashSet<>();
-        for (int index : new WildcardPicker(taste.model()).pick(history, pool, count, seed)) {
-            picked.add(taste.items().idAt(index));
-        }
+        int[] pool = Arrays.copyOfRange(ranking.items(), from, ranked.size());
+        int[] picked = new WildcardPicker(taste.model()).pick(history, pool, count, seed);
+        Arrays.sort(picked);
         List<Candidate> marked = new ArrayList<>(ranked.size());
-        for (Candidate candidate : ranked) {
-            boolean wildcard = picked.contains(candidate.itemId());
-            marked.add(wildcard ? new Candidate(candidate.item(), candidate.score(), candidate.parts(), true) : candidate);
+        for (int position = 0; position < ranked.size(); position++) {
+            Candidate candidate = ranked.get(position);
+            marked.add(Arrays.binarySearch(picked, ranking.item(position)) >= 0
+                    ? new Candidate(candidate.item(), candidate.score(), candidate.parts(), true) : candidate);
         }
         return marked;
     }

@@ -45,6 +45,36 @@ public final class PersonStore {
         this.clock = clock;
     }
 
+    /**
+     * A person's overrides and wildcard posterior together, as a playlist needs both: one query, where
+     * {@link #overrides} and {@link #posterior} take one each.
+     *
+     * @param overrides what the person set ({@link TuningOverrides#NONE} when nothing)
+     * @param posterior their wildcard acceptance so far ({@link ExplorationPosterior#PRIOR} when none)
+     */
+    public record PersonTuning(TuningOverrides overrides, ExplorationPosterior posterior) {
+        static final PersonTuning NONE = new PersonTuning(TuningOverrides.NONE, ExplorationPosterior.PRIOR);
+    }
+
+    public PersonTuning tuning(String userId) {
+        String sql = "SELECT exploration_min, exploration_max, wildcard_slots, diversity, wildcards_taken, "
+                + "wildcards_declined FROM person_tuning WHERE user_id = ?";
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setString(1, userId);
+            try (ResultSet rows = query.executeQuery()) {
+                if (!rows.next()) {
+                    return PersonTuning.NONE;
+                }
+                return new PersonTuning(new TuningOverrides(nullableDouble(rows, 1), nullableDouble(rows, 2),
+                        nullableInt(rows, 3), nullableDouble(rows, 4)),
+                        new ExplorationPosterior(rows.getDouble(5), rows.getDouble(6)));
+            }
+        } catch (SQLException e) {
+            throw new StoreException("could not read the tuning of " + userId + ": " + e.getMessage(), e);
+        }
+    }
+
     public TuningOverrides overrides(String userId) {
         String sql = "SELECT exploration_min, exploration_max, wildcard_slots, diversity FROM person_tuning WHERE user_id = ?";
         try (Connection connection = dataSource.getConnection();

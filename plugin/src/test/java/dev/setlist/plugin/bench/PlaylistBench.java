@@ -280,7 +280,9 @@ public final class PlaylistBench {
         AtomicLong eventFailures = new AtomicLong();
         Thread stream = new Thread(() -> eventStream(http, base, catalog, stop, events, eventFailures), "bench-events");
         stream.start();
-        run("warm-up", http, base, people, clients, 5);
+        // The HTTP path's code (Jetty, Jersey, Jackson, the webhook) runs here for the first time: long enough a
+        // warm-up that the JIT has compiled it, or its compiler threads take a share of the measured phase.
+        run("warm-up", http, base, people, clients, Math.max(5, seconds / 2));
         long eventsBefore = events.get();
         long started = System.nanoTime();
         run("loopback, " + clients + " clients, 1 in flight each", http, base, people, clients, seconds);
@@ -299,6 +301,7 @@ public final class PlaylistBench {
         AtomicLong failures = new AtomicLong();
         CountDownLatch done = new CountDownLatch(clients);
         long processCpu = processCpuNanos();
+        ThreadGroupCpu threadsBefore = ThreadGroupCpu.snapshot();
         long started = System.nanoTime();
         for (int c = 0; c < clients; c++) {
             long[] own = new long[seconds * 2_000 + 16];
@@ -331,6 +334,7 @@ public final class PlaylistBench {
             thread.start();
         }
         done.await();
+        ThreadGroupCpu threadsAfter = ThreadGroupCpu.snapshot();
         double elapsed = (System.nanoTime() - started) / 1e9;
         int total = Arrays.stream(counts).sum();
         long[] all = new long[total];
@@ -345,6 +349,9 @@ public final class PlaylistBench {
                         + "p99 %6.2f ms; failures %d; process CPU %.2f ms a playlist (every thread: server, clients, "
                         + "event stream, training)%n", name, total, elapsed, total / elapsed, percentile(all, 0.5),
                 percentile(all, 0.99), failures.get(), cpuPerPlaylist);
+        if (!threadsAfter.isEmpty()) {
+            System.out.println("  CPU ms a playlist by thread: " + threadsAfter.since(threadsBefore, total));
+        }
     }
 
     /** 50 viewers' progress ticks (one a second each) and one finished play a second, as Jellyfin posts them. */

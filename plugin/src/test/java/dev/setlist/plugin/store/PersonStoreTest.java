@@ -39,6 +39,19 @@ class PersonStoreTest {
     }
 
     @Test
+    void readsOverridesAndPosteriorInOneGoAsEachAlone() {
+        assertThat(store.tuning("u")).isEqualTo(new PersonStore.PersonTuning(PersonStore.TuningOverrides.NONE,
+                ExplorationPosterior.PRIOR));
+        store.saveOverrides("u", new PersonStore.TuningOverrides(null, 0.4, null, 0.7));
+        store.recordWildcard("u", true);
+
+        assertThat(store.tuning("u")).isEqualTo(new PersonStore.PersonTuning(store.overrides("u"), store.posterior("u")));
+        assertThat(store.tuning("u").overrides().diversity()).isEqualTo(0.7);
+        assertThat(store.tuning("u").posterior()).isEqualTo(ExplorationPosterior.PRIOR.after(true));
+        assertThat(store.tuning("other").posterior()).isEqualTo(ExplorationPosterior.PRIOR);
+    }
+
+    @Test
     void keepsEveryWildcardAnswerWithTheAcceptanceItLeft() {
         ExplorationPosterior first = store.recordWildcard("u", true);
         ExplorationPosterior second = store.recordWildcard("u", false);

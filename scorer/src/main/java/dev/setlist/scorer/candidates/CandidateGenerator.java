@@ -94,6 +94,14 @@ public final class CandidateGenerator {
 
     /** The top {@code k} candidates, best first, then the wildcards. */
     public List<Candidate> generate(CandidateRequest request) {
+        return rank(request).candidates();
+    }
+
+    /**
+     * {@link #generate}, with each candidate's item index beside it: a caller that goes on working with the
+     * model (picking wildcards among the candidates, say) need not look the indices up again by id.
+     */
+    public Ranking rank(CandidateRequest request) {
         Objects.requireNonNull(request, "request");
         Scoring scoring = new Scoring(request);
         int k = Math.min(request.k(), catalog.size());
@@ -101,16 +109,39 @@ public final class CandidateGenerator {
         int[] ranked = scoring.exactTop(k + poolSize);
         int mainCount = Math.min(k, ranked.length);
         List<Candidate> result = new ArrayList<>(mainCount + request.wildcardCount());
+        int[] items = Arrays.copyOf(ranked, mainCount + request.wildcardCount());
         for (int rank = 0; rank < mainCount; rank++) {
             result.add(scoring.candidate(ranked[rank], false));
         }
         if (request.wildcardCount() > 0) {
             int[] pool = Arrays.copyOfRange(ranked, mainCount, ranked.length);
             for (int item : wildcards.pick(request.history(), pool, request.wildcardCount(), request.seed())) {
+                items[result.size()] = item;
                 result.add(scoring.candidate(item, true));
             }
         }
-        return result;
+        return new Ranking(List.copyOf(result), Arrays.copyOf(items, result.size()));
+    }
+
+    /**
+     * Candidates and their item indices: {@code items[i]} is the index of {@code candidates.get(i)}.
+     *
+     * <p>Immutable in use: the array is the caller's to read, not to change.
+     *
+     * @param candidates the top {@code k}, best first, then the wildcards
+     * @param items      their item indices, in the same order
+     */
+    public record Ranking(List<Candidate> candidates, int[] items) {
+        public Ranking {
+            if (candidates.size() != items.length) {
+                throw new IllegalArgumentException(candidates.size() + " candidates, " + items.length + " indices");
+            }
+        }
+
+        /** The item index of the candidate at {@code position}. */
+        public int item(int position) {
+            return items[position];
+        }
     }
 
     /**

@@ -81,6 +81,19 @@ class CandidateGeneratorTest {
     }
 
     @Test
+    void aRankingCarriesEachCandidatesItemIndexInOrder() {
+        CandidateRequest request = CandidateRequest.of(HISTORY, 15).withWildcards(3, 11L);
+        CandidateGenerator.Ranking ranking = GENERATOR.rank(request);
+
+        assertThat(ranking.candidates()).containsExactlyElementsOf(GENERATOR.generate(request));
+        assertThat(ranking.items()).hasSize(ranking.candidates().size());
+        for (int position = 0; position < ranking.items().length; position++) {
+            assertThat(ranking.item(position)).isEqualTo(indexOf(ranking.candidates().get(position)));
+        }
+        assertThat(ranking.candidates().stream().filter(Candidate::wildcard)).hasSize(3);
+    }
+
+    @Test
     void excludedItemsAreLeftOutBeforeRankingSoKCountsTheRest() {
         List<Candidate> all = GENERATOR.generate(CandidateRequest.of(HISTORY, CATALOG.size()));
         java.util.BitSet excluded = new java.util.BitSet();
