@@ -148,9 +148,9 @@ public final class CandidateGenerator {
      * One request's scores. Taste is computed in two steps: the {@link AlsModel#headScores head} of every
      * item, a quarter of the factor memory, then the exact score only for items whose upper bound (head plus
      * the Cauchy-Schwarz bound on the rest, plus the other parts, plus the exploration bound) can still beat
-     * the current k-th best. The bound is recomputed on the fly in each pass over the catalog rather than
-     * stored: the head scores are the only catalog-sized array a request allocates, which keeps the passes
-     * within the memory traffic the head itself costs. Bounds are widened by 0.1% so that float rounding
+     * the current k-th best. The bounds are computed once into an array that both passes over the catalog
+     * read (measured: recomputing them in the second pass, to allocate one array less, cost more than the
+     * array's memory traffic). Bounds are widened by 0.1% so that float rounding
      * never makes one smaller than the exact score, and float arithmetic is monotone, so the selection is
      * exact. Items the request excludes carry a head of negative infinity and are never scored; when the
      * excluded items include a run at either end of the catalog (a catalog ordered by media, asked for one
@@ -173,7 +173,16 @@ public final class CandidateGenerator {
         /** Per item, {@code beta} times an upper bound on its posterior standard deviation, widened; or null. */
         private final float[] deviationBounds;
         private final float deviationScale;
+        /** The seeds' exact bonuses (solved together), by item: {@code seedItems} ascending, bonuses alongside. */
+        private int[] seedItems = new int[0];
+        private float[] seedBonuses = new float[0];
+        /** Exact bonuses of the few other items scored in full. */
         private final java.util.Map<Integer, Float> bonuses = new java.util.HashMap<>();
+        /**
+         * Every item's {@link #bound}, computed once: both passes over the catalog read one array instead of
+         * the five a bound is made of, and do nothing else for the many items that cannot make the top.
+         */
+        private final float[] bounds;
         /** The items {@code from..to-1} hold every item the request may return. */
         private final int from;
         private final int to;
@@ -222,6 +231,10 @@ public final class CandidateGenerator {
             for (int item = excluded.nextSetBit(from); item >= 0 && item < to; item = excluded.nextSetBit(item + 1)) {
                 head[item] = Float.NEGATIVE_INFINITY;
             }
+            bounds = new float[n];
+            for (int item = from; item < to; item++) {
+                bounds[item] = bound(item);
+            }
         }
 
         /** {@code wPopularity * popularity + wContent * content + wSession * session} of one item. */
@@ -253,19 +266,30 @@ public final class CandidateGenerator {
         int[] exactTop(int count) {
             // First the best by bound, scored exactly: a high threshold from the start of the full pass.
             TopK byBound = new TopK(count);
+            float threshold = Float.NEGATIVE_INFINITY;
             for (int item = from; item < to; item++) {
-                float bound = bound(item);
-                // Items come in increasing index order, so a bound equal to the threshold would lose its tie.
-                if (bound != Float.NEGATIVE_INFINITY && (!byBound.isFull() || bound > byBound.threshold())) {
+                float bound = bounds[item];
+                // Items come in increasing index order, so a bound equal to the threshold would lose its tie. Until
+                // the heap is full the threshold is negative infinity, which only excluded items' bounds equal.
+                if (bound > threshold) {
                     byBound.offer(item, bound);
+                    threshold = byBound.threshold();
                 }
             }
             int[] seeds = byBound.drainBestFirst();
             if (exploration != null) {
                 // Most seeds end up returned, and each needs its exact bonus: solved together, not one by one.
                 double[] deviations = exploration.standardDeviations(seeds);
+                long[] byItem = new long[seeds.length];
                 for (int c = 0; c < seeds.length; c++) {
-                    bonuses.put(seeds[c], (float) (beta * deviations[c]));
+                    byItem[c] = ((long) seeds[c] << 32) | c;
+                }
+                Arrays.sort(byItem);
+                seedItems = new int[seeds.length];
+                seedBonuses = new float[seeds.length];
+                for (int c = 0; c < seeds.length; c++) {
+                    seedItems[c] = (int) (byItem[c] >>> 32);
+                    seedBonuses[c] = (float) (beta * deviations[(int) byItem[c]]);
                 }
             }
             TopK best = new TopK(count);
@@ -282,7 +306,7 @@ public final class CandidateGenerator {
                     if (head[item] != Float.NEGATIVE_INFINITY) {
                         best.offer(item, score(item));
                     }
-                } else if (bound(item) >= best.threshold()) {
+                } else if (bounds[item] >= best.threshold()) {
                     // The near part of the tail (one cache line of the row) tightens the bound before the far part
                     // is read: most items the head let through stop here.
                     float near = head[item] + model.nearScore(item, user);
@@ -316,6 +340,10 @@ public final class CandidateGenerator {
                 return 0f;
             }
             // Each exact bonus costs a triangular solve; the items returned were scored once already.
+            int seed = Arrays.binarySearch(seedItems, item);
+            if (seed >= 0) {
+                return seedBonuses[seed];
+            }
             Float known = bonuses.get(item);
             if (known != null) {
                 return known;
