@@ -5,7 +5,6 @@ import dev.setlist.scorer.catalog.ItemProfile;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -29,7 +28,8 @@ public final class ItemSimilarity {
             return 1;
         }
         Map<String, Integer> words = new HashMap<>();
-        return between(Features.of(a, words), Features.of(b, words));
+        LowerCaseMemo lowerCase = new LowerCaseMemo();
+        return between(Features.of(a, words, lowerCase), Features.of(b, words, lowerCase));
     }
 
     /** The same, on features computed once per item of distinct ids (the sequencer's hot path). */
@@ -79,16 +79,16 @@ public final class ItemSimilarity {
      */
     record Features(String id, ItemProfile.ItemKind kind, String seriesId, String artist, int[] genres, int[] tags) {
 
-        static Features of(ItemProfile item, Map<String, Integer> words) {
+        static Features of(ItemProfile item, Map<String, Integer> words, LowerCaseMemo lowerCase) {
             return new Features(item.id(), item.kind(), item.seriesId(),
-                    item.artist() == null ? null : item.artist().toLowerCase(Locale.ROOT),
-                    numbers(item.genres(), words), numbers(item.tags(), words));
+                    item.artist() == null ? null : lowerCase.of(item.artist()),
+                    numbers(item.genres(), words, lowerCase), numbers(item.tags(), words, lowerCase));
         }
 
-        private static int[] numbers(List<String> values, Map<String, Integer> words) {
+        private static int[] numbers(List<String> values, Map<String, Integer> words, LowerCaseMemo lowerCase) {
             int[] numbers = new int[values.size()];
             for (int k = 0; k < numbers.length; k++) {
-                String word = values.get(k).toLowerCase(Locale.ROOT);
+                String word = lowerCase.of(values.get(k));
                 Integer number = words.get(word);
                 if (number == null) {
                     number = words.size();

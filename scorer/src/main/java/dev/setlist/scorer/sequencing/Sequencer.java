@@ -14,7 +14,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -55,6 +54,7 @@ public final class Sequencer {
         /** groupIds[facet.ordinal()][i]: the group numbers of pool item i under that facet. */
         private final int[][][] groupIds;
         private final Map<GroupKey, Integer> groupNumbers = new HashMap<>();
+        private final LowerCaseMemo lowerCase = new LowerCaseMemo();
         private final int[] groupCount;
         private final int[] groupLast;
         /** For a cap on one group value: that group's number (-2 when no candidate is in it). */
@@ -86,7 +86,7 @@ public final class Sequencer {
             Map<String, Integer> words = new HashMap<>();
             for (int i = 0; i < pool.size(); i++) {
                 ItemProfile item = pool.get(i).candidate().item();
-                features[i] = ItemSimilarity.Features.of(item, words);
+                features[i] = ItemSimilarity.Features.of(item, words, lowerCase);
                 for (Facet facet : Facet.values()) {
                     groupIds[facet.ordinal()][i] = groupNumbersOf(facet, facet.valuesOf(item));
                 }
@@ -282,7 +282,7 @@ public final class Sequencer {
             int[] numbers = new int[values.size()];
             int size = 0;
             for (String value : values) {
-                GroupKey key = new GroupKey(facet, value.toLowerCase(Locale.ROOT));
+                GroupKey key = new GroupKey(facet, lowerCase.of(value));
                 Integer number = groupNumbers.get(key);
                 if (number == null) {
                     number = groupNumbers.size();
@@ -301,7 +301,7 @@ public final class Sequencer {
 
         /** The number of a group value, or -2 when no candidate belongs to it. */
         private int groupNumber(Facet facet, String value) {
-            Integer number = groupNumbers.get(new GroupKey(facet, value.toLowerCase(Locale.ROOT)));
+            Integer number = groupNumbers.get(new GroupKey(facet, lowerCase.of(value)));
             return number == null ? -2 : number;
         }
 
