@@ -79,7 +79,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * plays, 80 % from a home cluster, applied to the ledger directly (the H2 log would take minutes to fill).
  * <ol>
  *   <li>server-side: {@code PlaylistService.playlistFor} on one thread, people in turn, video and music;</li>
- *   <li>loopback: {@code clients} HTTP/1.1 clients, each with one request in flight (the bound), asking
+ *   <li>loopback: {@code clients} HTTP/1.1 clients ({@link PlainHttpClient}: a kept-alive socket each, so that the
+ *       generator takes little of the two cores), each with one request in flight (the bound), asking
  *       {@code GET /api/users/{id}/playlist?length=25} with the admin key, while a sender posts Jellyfin
  *       progress ticks (50 viewers, one a second each) and finished plays (one a second) to the webhook.</li>
  * </ol>
@@ -282,10 +283,10 @@ public final class PlaylistBench {
         stream.start();
         // The HTTP path's code (Jetty, Jersey, Jackson, the webhook) runs here for the first time: long enough a
         // warm-up that the JIT has compiled it, or its compiler threads take a share of the measured phase.
-        run("warm-up", http, base, people, clients, Math.max(5, seconds / 2));
+        run("warm-up", base, people, clients, Math.max(5, seconds / 2));
         long eventsBefore = events.get();
         long started = System.nanoTime();
-        run("loopback, " + clients + " clients, 1 in flight each", http, base, people, clients, seconds);
+        run("loopback, " + clients + " clients, 1 in flight each", base, people, clients, seconds);
         double eventRate = (events.get() - eventsBefore) / ((System.nanoTime() - started) / 1e9);
         stop.set(true);
         stream.join();
@@ -293,7 +294,7 @@ public final class PlaylistBench {
                 eventRate, eventFailures.get(), loadAverage());
     }
 
-    private static void run(String name, HttpClient http, URI base, List<String> people, int clients, int seconds)
+    private static void run(String name, URI base, List<String> people, int clients, int seconds)
             throws InterruptedException {
         long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
         List<long[]> latencies = new ArrayList<>();
@@ -309,15 +310,14 @@ public final class PlaylistBench {
             int client = c;
             Thread thread = new Thread(() -> {
                 SplittableRandom random = new SplittableRandom(client);
-                try {
+                String path = base.getPath().endsWith("/") ? base.getPath() : base.getPath() + "/";
+                try (PlainHttpClient connection = new PlainHttpClient(base)) {
                     while (System.nanoTime() < end && counts[client] < own.length) {
                         String person = people.get(random.nextInt(people.size()));
-                        HttpRequest request = HttpRequest.newBuilder(base.resolve("api/users/" + person + "/playlist?length=25"))
-                                .header("Authorization", "Bearer " + ADMIN).GET().build();
                         long start = System.nanoTime();
                         try {
-                            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-                            if (response.statusCode() != 200) {
+                            if (connection.get(path + "api/users/" + person + "/playlist?length=25", "Authorization",
+                                    "Bearer " + ADMIN) != 200) {
                                 failures.incrementAndGet();
                             }
                         } catch (java.io.IOException e) {
@@ -325,8 +325,6 @@ public final class PlaylistBench {
                         }
                         own[counts[client]++] = System.nanoTime() - start;
                     }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
                 } finally {
                     done.countDown();
                 }
