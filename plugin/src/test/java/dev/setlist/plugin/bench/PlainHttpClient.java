@@ -12,7 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * A load generator's HTTP/1.1 client: one kept-alive connection, one request at a time, GET only, the answer
+ * A load generator's HTTP/1.1 client: one kept-alive connection, one request at a time (a GET, or a POST of
+ * JSON), the answer
  * read by its {@code Content-Length} or its chunks and then dropped. It is as small as it is so that the
  * generator, which shares the two cores with the server it measures, takes little of them: Java's
  * {@code HttpClient}, with its selector thread, executor hand-offs and header validation, cost the bench
@@ -35,13 +36,27 @@ final class PlainHttpClient implements AutoCloseable {
 
     /** Sends {@code GET path} with one extra header and returns the status; the body is read and discarded. */
     int get(String path, String headerName, String headerValue) throws IOException {
+        return send("GET " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\n" + headerName + ": "
+                + headerValue + "\r\nAccept: application/json\r\n\r\n", null);
+    }
+
+    /** Sends {@code POST path} with a JSON body and one extra header; returns the status. */
+    int postJson(String path, String headerName, String headerValue, String json) throws IOException {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        return send("POST " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\n" + headerName + ": "
+                + headerValue + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+                + "\r\n\r\n", body);
+    }
+
+    private int send(String head, byte[] body) throws IOException {
         if (socket == null) {
             connect();
         }
-        String request = "GET " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\n" + headerName + ": "
-                + headerValue + "\r\nAccept: application/json\r\n\r\n";
         try {
-            out.write(request.getBytes(StandardCharsets.US_ASCII));
+            out.write(head.getBytes(StandardCharsets.US_ASCII));
+            if (body != null) {
+                out.write(body);
+            }
             out.flush();
             return readResponse();
         } catch (IOException e) {
