@@ -81,10 +81,12 @@ public final class WebhookResource {
         if (result instanceof WebhookPayloadParser.Ignored ignored) {
             return Response.accepted(Map.of("ignored", ignored.notificationType())).build();
         }
-        var event = ((WebhookPayloadParser.Accepted) result).event();
+        var accepted = (WebhookPayloadParser.Accepted) result;
         EventLog.Appended appended;
         try {
-            appended = ingestor.ingest(event, "webhook", DeliveryKey.of(bytes), new String(bytes, StandardCharsets.UTF_8));
+            // Dated by the body's own time: the log's unique index then grows at its end (see DeliveryKey).
+            appended = ingestor.ingest(accepted.event(), "webhook", DeliveryKey.of(accepted.stamped(), bytes),
+                    new String(bytes, StandardCharsets.UTF_8));
         } catch (IngestionRefused refused) {
             return IngestionRefusedMapper.response(refused);
         }
