@@ -32,6 +32,7 @@ import dev.setlist.plugin.rulebook.RuleWorkbench;
 import dev.setlist.plugin.api.TogetherResource;
 import dev.setlist.plugin.api.UsersResource;
 import dev.setlist.plugin.api.WebUiResource;
+import dev.setlist.plugin.api.WebhookFastPath;
 import dev.setlist.plugin.api.WebhookResource;
 import dev.setlist.plugin.auth.AdminKey;
 import dev.setlist.plugin.auth.JellyfinTokens;
@@ -318,19 +319,22 @@ public final class Setlist implements AutoCloseable {
             }
 
             RuleWorkbench workbench = new RuleWorkbench(rules, config.rulesFolder().orElse(null));
+            WebhookResource webhook = new WebhookResource(webhookSecret.secret(), new WebhookPayloadParser(json), ingestor,
+                    clock);
+            MetricsFilter metricsFilter = new MetricsFilter(metrics);
             ResourceConfig application = new ResourceConfig()
                     .register(JacksonFeature.withoutExceptionMappers())
                     .register(new ObjectMapperResolver(json))
                     .register(new ErrorMappers.WebApplication())
                     .register(new ErrorMappers.Unexpected())
-                    .register(new MetricsFilter(metrics))
+                    .register(metricsFilter)
                     .register(new BodyLimitFilter())
                     .register(new SecurityHeadersFilter())
                     .register(new IngestionRefusedMapper())
                     .register(new AuthFilter(adminKey, tokens, jellyfinTokens))
                     .register(new IdParameterFilter())
                     .register(new HealthResource(health))
-                    .register(new WebhookResource(webhookSecret.secret(), new WebhookPayloadParser(json), ingestor, clock))
+                    .register(webhook)
                     .register(new UsersResource(users, tokens, playlists, profiles))
                     .register(new ProfilesResource(profiles, json))
                     .register(new JourneyResource(journeys, profiles))
@@ -353,7 +357,8 @@ public final class Setlist implements AutoCloseable {
                     .register(new SettingsResource(health, config, sync, webhookSecret.secret(), workbench))
                     .register(new CallerResource())
                     .register(new WebUiResource());
-            HttpServer server = HttpServer.start(config.host(), config.port(), application);
+            HttpServer server = HttpServer.start(config.host(), config.port(), application,
+                    new WebhookFastPath(webhook, json, metricsFilter));
             URI url = server.baseUri();
             out.println("Setlist " + Version.current() + " serving " + mediaServer.describe() + " at " + url
                     + " (started in " + Duration.between(started, Instant.now()).toMillis() + " ms)");

@@ -60,6 +60,7 @@ class SetlistServerTest {
         String alexId;
         String finishedItem;
         long eventsBefore;
+        long storedSeq;
         try (Setlist setlist = start()) {
             Http http = new Http(setlist.baseUri());
 
@@ -84,6 +85,7 @@ class SetlistServerTest {
                     "Content-Type", "application/json", "X-Setlist-Secret", SECRET);
             assertThat(accepted.status()).isEqualTo(200);
             assertThat(accepted.json().get("duplicate").asBoolean()).isFalse();
+            storedSeq = accepted.json().get("seq").asLong();
 
             JsonNode after = http.get("api/users/" + alexId + "/playlist?length=10", "Authorization", "Bearer " + ADMIN).json();
             assertThat(itemIds(after)).as("a finished film is not offered again").doesNotContain(finishedItem);
@@ -102,6 +104,19 @@ class SetlistServerTest {
                     .as("the demo is not seeded twice and the event is still there").isEqualTo(eventsBefore + 1);
             JsonNode playlist = http.get("api/users/" + alexId + "/playlist?length=10", "Authorization", "Bearer " + ADMIN).json();
             assertThat(itemIds(playlist)).doesNotContain(finishedItem);
+
+            Http.Reply late = http.post("webhook/jellyfin", stopBody(alexId, finishedItem, "Alex"),
+                    "Content-Type", "application/json", "X-Setlist-Secret", SECRET);
+            assertThat(late.json().get("duplicate").asBoolean()).as("a re-delivery after a restart").isTrue();
+            assertThat(late.json().get("seq").asLong()).isEqualTo(storedSeq);
+
+            // Without a UtcTimestamp the event takes the time it arrived, but its key is still the body's.
+            String undated = stopBody(alexId, finishedItem, "Alex").replace("\"UtcTimestamp\": \"2026-11-28T21:00:00.0000000Z\",", "");
+            Http.Reply once = http.post("webhook/jellyfin", undated, "Content-Type", "application/json", "X-Setlist-Secret", SECRET);
+            Http.Reply twice = http.post("webhook/jellyfin", undated, "Content-Type", "application/json", "X-Setlist-Secret", SECRET);
+            assertThat(once.json().get("duplicate").asBoolean()).isFalse();
+            assertThat(twice.json().get("duplicate").asBoolean()).isTrue();
+            assertThat(twice.json().get("seq").asLong()).isEqualTo(once.json().get("seq").asLong());
         }
     }
 

@@ -62,6 +62,12 @@ public final class MetricsFilter implements ContainerRequestFilter, ContainerRes
         }
     }
 
+    /** Counts an answer of the webhook that {@link WebhookFastPath} wrote without Jersey, as {@link #filter} would. */
+    void webhookAnswered(int status, Object entity) {
+        metrics.response(status);
+        countWebhook(status, entity);
+    }
+
     private void countWebhook(int status, Object entity) {
         switch (status) {
             case 200 -> {

@@ -64,13 +64,25 @@ public final class WebhookResource {
     public Response receive(@HeaderParam("X-Setlist-Secret") String presented, InputStream body) throws IOException {
         // Read (at most the limit) before answering, even a 401: a connection left with an unread body
         // cannot be reused by the client for its next request.
-        byte[] bytes = body.readNBytes(MAX_BODY_BYTES + 1);
+        return answer(presented, body.readNBytes(MAX_BODY_BYTES + 1));
+    }
+
+    /**
+     * The answer to one delivery: what {@link #receive} returns, and what {@link WebhookFastPath} writes for the
+     * requests it takes before Jersey. Its entity is a {@code String} of JSON (a stored event) or an object for the
+     * JSON provider.
+     *
+     * @param presented the {@code X-Setlist-Secret} header, or {@code null}
+     * @param bytes     the body, read up to one byte past {@value #MAX_BODY_BYTES}
+     */
+    Response answer(String presented, byte[] bytes) {
+        // Too large first, whatever the secret: as BodyLimitFilter answers before the resource is reached.
+        if (bytes.length > MAX_BODY_BYTES) {
+            return ApiError.response(413, "body larger than " + MAX_BODY_BYTES + " bytes");
+        }
         if (presented == null || !MessageDigest.isEqual(secret, presented.getBytes(StandardCharsets.UTF_8))) {
             return ApiError.response(Response.Status.UNAUTHORIZED,
                     presented == null ? "missing X-Setlist-Secret header" : "wrong X-Setlist-Secret");
-        }
-        if (bytes.length > MAX_BODY_BYTES) {
-            return ApiError.response(413, "body larger than " + MAX_BODY_BYTES + " bytes");
         }
         WebhookPayloadParser.Result result;
         try {
@@ -81,10 +93,12 @@ public final class WebhookResource {
         if (result instanceof WebhookPayloadParser.Ignored ignored) {
             return Response.accepted(Map.of("ignored", ignored.notificationType())).build();
         }
-        var event = ((WebhookPayloadParser.Accepted) result).event();
+        var accepted = (WebhookPayloadParser.Accepted) result;
         EventLog.Appended appended;
         try {
-            appended = ingestor.ingest(event, "webhook", DeliveryKey.of(bytes), new String(bytes, StandardCharsets.UTF_8));
+            // Dated by the body's own time: the log's unique index then grows at its end (see DeliveryKey).
+            appended = ingestor.ingest(accepted.event(), "webhook", DeliveryKey.of(accepted.stamped(), bytes),
+                    new String(bytes, StandardCharsets.UTF_8));
         } catch (IngestionRefused refused) {
             return IngestionRefusedMapper.response(refused);
         }

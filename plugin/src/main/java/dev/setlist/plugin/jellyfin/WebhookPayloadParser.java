@@ -38,8 +38,13 @@ public final class WebhookPayloadParser {
     public sealed interface Result permits Accepted, Ignored {
     }
 
-    /** A body that becomes an event. */
-    public record Accepted(PlaybackEvent event) implements Result {
+    /**
+     * A body that becomes an event.
+     *
+     * @param stamped the body's own {@code UtcTimestamp} (the event's time), or {@code null} when it has none and
+     *                the event was given the time it was received: what a delivery key may be dated by
+     */
+    public record Accepted(PlaybackEvent event, Instant stamped) implements Result {
     }
 
     /** A well-formed body of a notification type Setlist does not record (for example AuthenticationSuccess). */
@@ -87,10 +92,8 @@ public final class WebhookPayloadParser {
         if (type.isPersonal() && userId == null) {
             throw new MalformedEventException("UserId is missing for " + notification);
         }
-        Instant occurredAt = in.instant("UtcTimestamp");
-        if (occurredAt == null) {
-            occurredAt = receivedAt;
-        }
+        Instant stamped = in.instant("UtcTimestamp");
+        Instant occurredAt = stamped != null ? stamped : receivedAt;
         Long runtime = in.longValue("RunTimeTicks");
         ItemFacts item = new ItemFacts(
                 in.text("Name"),
@@ -125,7 +128,7 @@ public final class WebhookPayloadParser {
                 in.text("DeviceName"),
                 in.text("ClientName"),
                 userData);
-        return new Accepted(event);
+        return new Accepted(event, stamped);
     }
 
     /** Reads keys leniently: typed JSON values or their string renderings; empty strings are absent. */

@@ -128,7 +128,8 @@ public final class IngestLoad {
                             long seq = reply.status() == 200 ? seqOf(reply.body()) : -1;
                             if (seq > 0) {
                                 latencies.add(answered - scheduled);
-                                acknowledged.put(DeliveryKey.of(body), seq);
+                                // The key the server gives it: dated by the body's UtcTimestamp (DeliveryKey).
+                                acknowledged.put(DeliveryKey.of(at(viewer, n), body), seq);
                             } else if (reply.status() == 503 && reply.retryAfter() != null) {
                                 refused.incrementAndGet();
                             } else {
@@ -212,7 +213,7 @@ public final class IngestLoad {
                 ? (finished ? runTicks : runTicks / 4)
                 : step * runTicks / (TICKS_PER_PLAY + 2) / (finished ? 1 : 4);
         int item = (int) ((viewer * 7L + play) % ITEMS);
-        Instant at = EPOCH.plusSeconds(n * 10L).plusNanos(viewer * 100L);
+        Instant at = at(viewer, n);
         // Appended, not String.format: the generator shares the cores with the server it measures.
         StringBuilder json = new StringBuilder(720)
                 .append("{\"NotificationType\":\"").append(type)
@@ -234,6 +235,11 @@ public final class IngestLoad {
                 .append("\",\"DeviceName\":\"TV ").append(viewer)
                 .append("\",\"ClientName\":\"Jellyfin Web\"}");
         return json.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The {@code UtcTimestamp} of event {@code n} of a viewer. */
+    static Instant at(int viewer, long n) {
+        return EPOCH.plusSeconds(n * 10L).plusNanos(viewer * 100L);
     }
 
     /** A 32-digit N-form id: the prefix, then {@code number} in hex, zero-padded. */

@@ -1,5 +1,6 @@
 package dev.setlist.plugin.server;
 
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.glassfish.jersey.jetty.JettyHttpContainerFactory;
@@ -33,6 +34,16 @@ public final class HttpServer implements AutoCloseable {
      * @throws PortInUseException when the port is taken
      */
     public static HttpServer start(String host, int port, ResourceConfig application) {
+        return start(host, port, application, null);
+    }
+
+    /**
+     * Starts listening, with {@code front} (when not {@code null}) seeing every request before Jersey: it answers
+     * those it takes and passes the others on.
+     *
+     * @throws PortInUseException when the port is taken
+     */
+    public static HttpServer start(String host, int port, ResourceConfig application, Handler.Wrapper front) {
         routeJerseyLoggingToSlf4j();
         URI requested = URI.create("http://" + hostForUri(host) + ":" + port + "/");
         Server jetty = JettyHttpContainerFactory.createServer(requested,
@@ -40,6 +51,10 @@ public final class HttpServer implements AutoCloseable {
         // Jersey's factory sets only the port; without the host Jetty would listen on every interface.
         ((ServerConnector) jetty.getConnectors()[0]).setHost(host);
         jetty.setErrorHandler(new JsonErrorHandler());
+        if (front != null) {
+            front.setHandler(jetty.getHandler());
+            jetty.setHandler(front);
+        }
         try {
             jetty.start();
         } catch (Exception e) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.setlist.plugin.events.DeliveryKey;
 import dev.setlist.plugin.events.EventType;
 import dev.setlist.plugin.events.PlaybackEvent;
 
@@ -19,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -27,7 +29,9 @@ import java.util.function.Consumer;
 
 /**
  * {@link EventLog} on a JDBC database (table {@code event_log}). Each append is its own committed
- * transaction; with the H2 settings of {@link Database} it is written through before this returns.
+ * transaction; with the H2 settings of {@link Database} it is written through before this returns. A delivery
+ * is a duplicate when its key is stored, or, on a database that held events before dated keys (migration V65),
+ * when its bare digest is ({@link DeliveryKey}).
  *
  * <p>Thread-safe.
  */
@@ -41,11 +45,19 @@ public final class JdbcEventLog implements EventLog {
     private final ObjectReader eventReader;
     private final Clock clock;
 
+    /** Whether the log holds keys written before dated keys existed (migration V65), read once. */
+    private final boolean undatedBefore;
+
+    /** The setting migration V65 leaves on a database that held events before it. */
+    static final String DATED_KEYS_FROM_SEQ = "event_log.dated_keys_from_seq";
+
+    /** @throws StoreException when the database cannot be read */
     public JdbcEventLog(DataSource dataSource, ObjectMapper json, Clock clock) {
         this.dataSource = dataSource;
         this.eventWriter = json.writerFor(PlaybackEvent.class);
         this.eventReader = json.readerFor(PlaybackEvent.class);
         this.clock = clock;
+        this.undatedBefore = new SettingStore(dataSource).get(DATED_KEYS_FROM_SEQ).isPresent();
     }
 
     /** Named, not RETURN_GENERATED_KEYS: PostgreSQL would return every column. */
@@ -62,24 +74,30 @@ public final class JdbcEventLog implements EventLog {
     @Override
     public Appended appendAttributed(PlaybackEvent event, String personId, String source, String deliveryKey,
                                      String rawBody) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement insert = connection.prepareStatement(INSERT, GENERATED_SEQ)) {
-            bind(insert, new Delivery(event, source, deliveryKey, rawBody), personId, Timestamp.from(clock.instant()));
-            try {
-                insert.executeUpdate();
-            } catch (SQLException e) {
-                if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
-                    return new Appended(seqOf(connection, deliveryKey), true);
+        try {
+            return appendAll(List.of(new Delivery(event, source, deliveryKey, rawBody, personId))).get(0);
+        } catch (StoreException e) {
+            // Stored by another transaction between the look-up and the insert: the unique index refused it.
+            if (e.getCause() instanceof SQLException cause && isUniqueViolation(cause)) {
+                OptionalLong stored = find(deliveryKey);
+                if (stored.isPresent()) {
+                    return new Appended(stored.getAsLong(), true);
                 }
-                throw e;
             }
-            try (ResultSet keys = insert.getGeneratedKeys()) {
-                keys.next();
-                return new Appended(keys.getLong(1), false);
-            }
-        } catch (SQLException e) {
-            throw new StoreException("could not append a " + event.type().wireName() + " event: " + e.getMessage(), e);
+            throw new StoreException("could not append a " + event.type().wireName() + " event: "
+                    + e.getCause().getMessage(), e.getCause());
         }
+    }
+
+    /** Whether the database refused a row for its unique key (a batch reports it on a chained exception). */
+    private static boolean isUniqueViolation(SQLException error) {
+        for (SQLException e = error; e != null; e = e.getNextException()) {
+            if (UNIQUE_VIOLATION.equals(e.getSQLState())
+                    || e.getCause() instanceof SQLException cause && UNIQUE_VIOLATION.equals(cause.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -87,7 +105,7 @@ public final class JdbcEventLog implements EventLog {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                Map<String, Long> seqByKey = storedSeqs(connection, deliveries);
+                Map<String, Long> seqByKey = storedSeqs(connection, deliveries, undatedBefore);
                 Set<String> taken = new HashSet<>(seqByKey.keySet());
                 List<Delivery> fresh = new ArrayList<>();
                 for (Delivery delivery : deliveries) {
@@ -131,12 +149,10 @@ public final class JdbcEventLog implements EventLog {
 
     @Override
     public OptionalLong find(String deliveryKey) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement query = connection.prepareStatement("SELECT seq FROM event_log WHERE delivery_key = ?")) {
-            query.setString(1, deliveryKey);
-            try (ResultSet rows = query.executeQuery()) {
-                return rows.next() ? OptionalLong.of(rows.getLong(1)) : OptionalLong.empty();
-            }
+        try (Connection connection = dataSource.getConnection()) {
+            Long seq = storedSeqs(connection, List.of(new Delivery(null, null, deliveryKey, null)), undatedBefore)
+                    .get(deliveryKey);
+            return seq == null ? OptionalLong.empty() : OptionalLong.of(seq);
         } catch (SQLException e) {
             throw new StoreException("could not look up a delivery: " + e.getMessage(), e);
         }
@@ -149,31 +165,45 @@ public final class JdbcEventLog implements EventLog {
      * The sequence numbers of the deliveries already stored, by key: one {@code IN} query per
      * {@value #LOOKUP_CHUNK} keys instead of one query per key. The list of parameters is padded (by repeating
      * the last key) to a power of two, so that only a handful of statements are ever prepared and the
-     * connections' statement caches keep them.
+     * connections' statement caches keep them. When the log holds keys from before dated keys
+     * ({@code undatedBefore}), a dated key is also looked up by its bare digest, the key the same delivery was
+     * stored under then ({@link DeliveryKey}).
      */
-    private static Map<String, Long> storedSeqs(Connection connection, List<Delivery> deliveries) throws SQLException {
-        Map<String, Long> seqs = new HashMap<>();
-        for (int from = 0; from < deliveries.size(); from += LOOKUP_CHUNK) {
-            List<Delivery> chunk = deliveries.subList(from, Math.min(deliveries.size(), from + LOOKUP_CHUNK));
+    private static Map<String, Long> storedSeqs(Connection connection, List<Delivery> deliveries, boolean undatedBefore)
+            throws SQLException {
+        Set<String> wanted = new LinkedHashSet<>();
+        for (Delivery delivery : deliveries) {
+            wanted.add(delivery.deliveryKey());
+            if (undatedBefore) {
+                wanted.add(DeliveryKey.digestOf(delivery.deliveryKey()));
+            }
+        }
+        List<String> keys = List.copyOf(wanted);
+        // A CHAR column (before V65) came back padded to its length: keys are matched without trailing blanks.
+        Map<String, Long> found = new HashMap<>();
+        for (int from = 0; from < keys.size(); from += LOOKUP_CHUNK) {
+            List<String> chunk = keys.subList(from, Math.min(keys.size(), from + LOOKUP_CHUNK));
             int slots = Integer.highestOneBit(chunk.size() * 2 - 1);
             try (PreparedStatement query = connection.prepareStatement(lookupSql(slots))) {
                 for (int slot = 0; slot < slots; slot++) {
-                    query.setString(slot + 1, chunk.get(Math.min(slot, chunk.size() - 1)).deliveryKey());
+                    query.setString(slot + 1, chunk.get(Math.min(slot, chunk.size() - 1)));
                 }
-                // A CHAR column comes back padded to its length: keys are matched without trailing blanks, as the
-                // database compares them.
-                Map<String, Long> found = new HashMap<>();
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
                         found.put(rows.getString(1).stripTrailing(), rows.getLong(2));
                     }
                 }
-                for (Delivery delivery : chunk) {
-                    Long seq = found.get(delivery.deliveryKey().stripTrailing());
-                    if (seq != null) {
-                        seqs.put(delivery.deliveryKey(), seq);
-                    }
-                }
+            }
+        }
+        Map<String, Long> seqs = new HashMap<>();
+        for (Delivery delivery : deliveries) {
+            String key = delivery.deliveryKey();
+            Long seq = found.get(key.stripTrailing());
+            if (seq == null && undatedBefore) {
+                seq = found.get(DeliveryKey.digestOf(key).stripTrailing());
+            }
+            if (seq != null) {
+                seqs.put(key, seq);
             }
         }
         return seqs;
@@ -205,16 +235,6 @@ public final class JdbcEventLog implements EventLog {
         insert.setString(8, toJson(event));
         insert.setString(9, delivery.rawBody());
         insert.setString(10, personId);
-    }
-
-    private static long seqOf(Connection connection, String deliveryKey) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("SELECT seq FROM event_log WHERE delivery_key = ?")) {
-            query.setString(1, deliveryKey);
-            try (ResultSet rows = query.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        }
     }
 
     @Override

@@ -84,7 +84,7 @@ public final class IngestBench {
                 long start = System.nanoTime();
                 var accepted = (dev.setlist.plugin.jellyfin.WebhookPayloadParser.Accepted) parser.parse(body, clock.instant());
                 long parsed = System.nanoTime();
-                ingestor.ingest(accepted.event(), "webhook", dev.setlist.plugin.events.DeliveryKey.of(body),
+                ingestor.ingest(accepted.event(), "webhook", dev.setlist.plugin.events.DeliveryKey.of(accepted.stamped(), body),
                         new String(body, StandardCharsets.UTF_8));
                 long end = System.nanoTime();
                 parse[i] = parsed - start;
