@@ -2,8 +2,14 @@ package dev.setlist.plugin.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.setlist.plugin.api.AuthFilter;
+import dev.setlist.plugin.api.BodyLimitFilter;
 import dev.setlist.plugin.api.ErrorMappers;
+import dev.setlist.plugin.api.IdParameterFilter;
+import dev.setlist.plugin.api.IngestionRefusedMapper;
+import dev.setlist.plugin.api.MetricsFilter;
+import dev.setlist.plugin.api.SecurityHeadersFilter;
 import dev.setlist.plugin.api.UsersResource;
+import dev.setlist.plugin.api.WebhookFastPath;
 import dev.setlist.plugin.api.WebhookResource;
 import dev.setlist.plugin.auth.AdminKey;
 import dev.setlist.plugin.auth.TokenStore;
@@ -13,6 +19,7 @@ import dev.setlist.plugin.events.PlaybackEvent;
 import dev.setlist.plugin.jellyfin.WebhookPayloadParser;
 import dev.setlist.plugin.library.Library;
 import dev.setlist.plugin.media.MediaUser;
+import dev.setlist.plugin.metrics.SetlistMetrics;
 import dev.setlist.plugin.playlist.OfferLog;
 import dev.setlist.plugin.playlist.PlaylistRequest;
 import dev.setlist.plugin.playlist.PlaylistService;
@@ -71,7 +78,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * load generator on loopback while an event stream is being ingested.
  *
  * <p>The parts are the server's own (H2 file stores, the interaction ledger, the trainer at k = 64, the shipped
- * rule packs, {@link PlaylistService}, Jersey with the auth filter, the webhook): only the history is made up.
+ * rule packs, {@link PlaylistService}, Jersey with the server's filters, the webhook and its fast path): only the
+ * history is made up.
  * 100k items (70 % tracks, 20 % episodes, 10 % films) in 500 taste clusters; 10k people, each with 30 finished
  * plays, 80 % from a home cluster, applied to the ledger directly (the H2 log would take minutes to fill).
  * <ol>
@@ -149,17 +157,26 @@ public final class PlaylistBench {
             ingestor.addListener(ledger::apply);
             ingestor.addListener(timeline::apply);
             ingestor.addListener(event -> trainer.onEvent());
+            // The server's own filters and the webhook's fast path, as the composition root (Setlist) registers them.
+            WebhookResource webhook = new WebhookResource(SECRET, new WebhookPayloadParser(json), ingestor, clock);
+            MetricsFilter metrics = new MetricsFilter(new SetlistMetrics(clock));
             ResourceConfig application = new ResourceConfig()
                     .register(JacksonFeature.withoutExceptionMappers())
                     .register(new MapperResolver(json))
                     .register(new ErrorMappers.WebApplication())
                     .register(new ErrorMappers.Unexpected())
+                    .register(metrics)
+                    .register(new BodyLimitFilter())
+                    .register(new SecurityHeadersFilter())
+                    .register(new IngestionRefusedMapper())
                     .register(new AuthFilter(AdminKey.resolve(Optional.of(ADMIN), new SettingStore(database.dataSource()),
                             new SecureRandom()), new TokenStore(database.dataSource(), new SecureRandom(), clock)))
-                    .register(new WebhookResource(SECRET, new WebhookPayloadParser(json), ingestor, clock))
+                    .register(new IdParameterFilter())
+                    .register(webhook)
                     .register(new UsersResource(users, new TokenStore(database.dataSource(), new SecureRandom(), clock),
                             playlists, profiles));
-            try (HttpServer server = HttpServer.start("127.0.0.1", 0, application)) {
+            try (HttpServer server = HttpServer.start("127.0.0.1", 0, application,
+                    new WebhookFastPath(webhook, json, metrics))) {
                 long trainingsBefore = trainer.trainings();
                 loopback(server.baseUri(), people, catalog, clients, seconds);
                 System.out.printf(Locale.ROOT, "retrainings finished during the loopback phases: %d (one 100k-item "
