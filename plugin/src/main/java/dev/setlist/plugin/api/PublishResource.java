@@ -23,7 +23,7 @@ import java.util.Map;
  *   <li>{@code POST /api/playlists/refresh?name=For+you}: build that playlist for everyone now, queue it,
  *       and try to send every due write at once; 200 {@code {"queued": n, "results": [...]}}, one result per
  *       write tried ({@code serverId} when written, {@code error} when it waits for a retry). Without
- *       {@code name}, every scheduled playlist. A name that is blank: 400.</li>
+ *       {@code name}, every scheduled playlist. A name that is blank or longer than 200 characters: 400.</li>
  *   <li>{@code GET /api/playlists/outbox}: the writes waiting for the media server, with their attempts and last error.</li>
  * </ul>
  */
@@ -47,6 +47,10 @@ public final class PublishResource {
         Access.requireAdmin(security);
         if (name != null && name.isBlank()) {
             return ApiError.response(Response.Status.BAD_REQUEST, "name must not be blank");
+        }
+        if (name != null && name.length() > PlaylistOutbox.MAX_NAME_LENGTH) {
+            return ApiError.response(Response.Status.BAD_REQUEST,
+                    "name is longer than " + PlaylistOutbox.MAX_NAME_LENGTH + " characters");
         }
         List<String> names = name != null ? List.of(name)
                 : schedule.entries().stream().map(PlaylistSchedule.Entry::name).toList();

@@ -27,6 +27,8 @@ public final class PlaylistOutbox {
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
     };
     private static final int MAX_ERROR_LENGTH = 2000;
+    /** The longest playlist name the outbox (and the served-playlist tables) can hold: their columns' width. */
+    public static final int MAX_NAME_LENGTH = 200;
 
     private final DataSource dataSource;
     private final ObjectMapper json;

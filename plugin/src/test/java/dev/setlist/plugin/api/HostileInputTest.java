@@ -129,6 +129,15 @@ class HostileInputTest {
     }
 
     @Example
+    void aPlaylistNameNoOutboxCouldHoldIsRefusedNamingTheParameter() {
+        String name = "\u00e9".repeat(dev.setlist.plugin.store.PlaylistOutbox.MAX_NAME_LENGTH + 1);
+        Http.Reply reply = checked(http().send("POST", "api/playlists/refresh?name="
+                + java.net.URLEncoder.encode(name, StandardCharsets.UTF_8), null, "Authorization", server.admin()));
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.json().get("error").asText()).startsWith("name is longer than 200");
+    }
+
+    @Example
     void whatJettyRefusesBeforeJerseyStillSaysWhyInJson() {
         for (String method : List.of("GET", "DELETE", "PUT")) {
             Http.Reply refused = checked(http().send(method, "api/users/%0D%0AX-Injected:%201/mode", null,
