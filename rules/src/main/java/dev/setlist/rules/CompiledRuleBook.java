@@ -52,8 +52,10 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * A compiled, immutable rule book: a Drools {@link KieBase} built once and reused, evaluated in a
- * fresh session per request (inserted, fired, read and disposed; nothing survives between requests).
+ * A compiled, immutable rule book: a Drools {@link KieBase} built once and reused, evaluated in an
+ * empty session per request (inserted, fired and read; nothing survives between requests). Sessions
+ * come from a {@link SessionPool}: one that ran to the end is reset and reused, one stopped by a limit
+ * or an exception is disposed.
  *
  * <p>After the rules, two always-on filters run in plain Java and cannot be switched off by any
  * rule file: hidden items are removed, and items above the parental ceiling (the profile's ceiling,
