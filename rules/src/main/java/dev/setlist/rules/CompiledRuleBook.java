@@ -52,8 +52,10 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * A compiled, immutable rule book: a Drools {@link KieBase} built once and reused, evaluated in a
- * fresh session per request (inserted, fired, read and disposed; nothing survives between requests).
+ * A compiled, immutable rule book: a Drools {@link KieBase} built once and reused, evaluated in an
+ * empty session per request (inserted, fired and read; nothing survives between requests). Sessions
+ * come from a {@link SessionPool}: one that ran to the end is reset and reused, one stopped by a limit
+ * or an exception is disposed.
  *
  * <p>After the rules, two always-on filters run in plain Java and cannot be switched off by any
  * rule file: hidden items are removed, and items above the parental ceiling (the profile's ceiling,
@@ -77,10 +79,18 @@ public final class CompiledRuleBook implements RuleBook {
     private final RuleLimits limits;
     private final Map<String, RuleLocation> ruleLocations;
     private final String releaseId;
+    /** Reused sessions of {@link #kieBase}, shared by every relabelled copy of this book. */
+    private final SessionPool sessions;
 
     CompiledRuleBook(KieBase kieBase, String version, RuleLimits limits, Map<String, RuleLocation> ruleLocations,
                      String releaseId) {
+        this(kieBase, version, limits, ruleLocations, releaseId, new SessionPool(kieBase));
+    }
+
+    private CompiledRuleBook(KieBase kieBase, String version, RuleLimits limits,
+                             Map<String, RuleLocation> ruleLocations, String releaseId, SessionPool sessions) {
         this.kieBase = Objects.requireNonNull(kieBase, "kieBase");
+        this.sessions = sessions;
         this.version = Objects.requireNonNull(version, "version");
         this.limits = Objects.requireNonNull(limits, "limits");
         this.ruleLocations = Map.copyOf(ruleLocations);
@@ -98,17 +108,22 @@ public final class CompiledRuleBook implements RuleBook {
 
     /** The same compiled rules under another version label (cheap; shares the knowledge base). */
     public CompiledRuleBook relabel(String newVersion) {
-        return new CompiledRuleBook(kieBase, newVersion, limits, ruleLocations, releaseId);
+        return new CompiledRuleBook(kieBase, newVersion, limits, ruleLocations, releaseId, sessions);
     }
 
     /** The same compiled rules with other limits. */
     public CompiledRuleBook withLimits(RuleLimits newLimits) {
-        return new CompiledRuleBook(kieBase, version, newLimits, ruleLocations, releaseId);
+        return new CompiledRuleBook(kieBase, version, newLimits, ruleLocations, releaseId, sessions);
     }
 
     /** The Maven-style release id the book was built under (unique per build). */
     public String releaseId() {
         return releaseId;
+    }
+
+    /** Sessions kept for reuse right now (for tests). */
+    int idleSessions() {
+        return sessions.idle();
     }
 
     /** Names of all rules in the book, sorted. */
@@ -127,10 +142,10 @@ public final class CompiledRuleBook implements RuleBook {
         long start = System.nanoTime();
         // Candidates by position (first occurrence of an id wins): per-candidate state below lives in
         // arrays indexed by that position, so the evaluation path hashes each id once.
-        Map<String, Integer> positions = new HashMap<>(candidates.size() * 2);
+        Positions positions = new Positions(candidates.size());
         List<Candidate> unique = new ArrayList<>(candidates.size());
         for (Candidate candidate : candidates) {
-            if (positions.putIfAbsent(candidate.itemId(), unique.size()) == null) {
+            if (positions.add(candidate.itemId(), unique.size())) {
                 unique.add(candidate);
             }
         }
@@ -149,8 +164,8 @@ public final class CompiledRuleBook implements RuleBook {
         boolean[] excluded = new boolean[count];
         List<Exclusion> exclusions = new ArrayList<>(collected.exclusions().size() + 16);
         for (Exclusion exclusion : collected.exclusions()) {
-            Integer position = positions.get(exclusion.itemId());
-            if (position != null && !excluded[position]) {
+            int position = positions.get(exclusion.itemId());
+            if (position >= 0 && !excluded[position]) {
                 excluded[position] = true;
                 exclusions.add(exclusion);
             }
@@ -208,7 +223,7 @@ public final class CompiledRuleBook implements RuleBook {
      * order). Each candidate's adjustments are chained through two int arrays rather than a map of
      * lists: most candidates have none or one.
      */
-    private static List<Offer> offers(List<Candidate> unique, Map<String, Integer> positions,
+    private static List<Offer> offers(List<Candidate> unique, Positions positions,
                                       List<Adjustment> adjustments, boolean[] excluded) {
         int count = unique.size();
         int[] first = new int[count];
@@ -217,8 +232,8 @@ public final class CompiledRuleBook implements RuleBook {
         int[] next = new int[adjustments.size()];
         for (int a = 0; a < next.length; a++) {
             next[a] = -1;
-            Integer position = positions.get(adjustments.get(a).itemId());
-            if (position == null) {
+            int position = positions.get(adjustments.get(a).itemId());
+            if (position < 0) {
                 continue;
             }
             if (first[position] < 0) {
@@ -230,7 +245,7 @@ public final class CompiledRuleBook implements RuleBook {
         }
         Offer[] offers = new Offer[count];
         double[] scores = new double[count];
-        FactorSuffixes suffixes = new FactorSuffixes();
+        ReasonTexts texts = new ReasonTexts();
         int kept = 0;
         for (int i = 0; i < count; i++) {
             if (excluded[i]) {
@@ -248,7 +263,7 @@ public final class CompiledRuleBook implements RuleBook {
                 Adjustment adjustment = adjustments.get(a);
                 // Multiplying a negative score by a boost would lower it: divide instead, so a boost always helps.
                 score = score >= 0 ? score * adjustment.factor() : score / adjustment.factor();
-                reasons.add(new Reason(adjustment.rule(), adjustment.reason() + suffixes.of(adjustment.factor())));
+                reasons.add(new Reason(adjustment.rule(), texts.of(adjustment.reason(), adjustment.factor())));
             }
             scores[kept] = score;
             offers[kept++] = new Offer(candidate.withScore(score), reasons);
@@ -257,15 +272,85 @@ public final class CompiledRuleBook implements RuleBook {
     }
 
     /**
-     * The {@code " (boosted ×1.40)"} ending of a reason, made once per distinct factor in an evaluation:
-     * a book has a handful of factors, and hundreds of adjustments share them.
+     * Each candidate id's position in the evaluation (first occurrence wins): open addressing over two
+     * arrays, so that 500 ids cost no map entries and no boxed positions.
      */
-    private static final class FactorSuffixes {
+    private static final class Positions {
+        private final String[] ids;
+        private final int[] positions;
+        private final int mask;
+
+        Positions(int expected) {
+            int capacity = Integer.highestOneBit(Math.max(8, expected * 2) - 1) << 1;
+            ids = new String[capacity];
+            positions = new int[capacity];
+            mask = capacity - 1;
+        }
+
+        /** Records {@code id} at {@code position} unless it is already known; returns whether it was new. */
+        boolean add(String id, int position) {
+            int slot = slot(id);
+            for (String known = ids[slot]; known != null; known = ids[slot]) {
+                if (known.equals(id)) {
+                    return false;
+                }
+                slot = (slot + 1) & mask;
+            }
+            ids[slot] = id;
+            positions[slot] = position;
+            return true;
+        }
+
+        /** The position of {@code id}, or -1 when it is not a candidate. */
+        int get(String id) {
+            if (id == null) {
+                return -1;
+            }
+            int slot = slot(id);
+            for (String known = ids[slot]; known != null; known = ids[slot]) {
+                if (known == id || known.equals(id)) {
+                    return positions[slot];
+                }
+                slot = (slot + 1) & mask;
+            }
+            return -1;
+        }
+
+        private int slot(String id) {
+            int hash = id.hashCode();
+            return (hash ^ (hash >>> 16)) & mask;
+        }
+    }
+
+    /**
+     * A reason's text with its {@code " (boosted ×1.40)"} ending, made once per reason and factor in an
+     * evaluation: a rule's reason is usually one string for every item it fires on, and hundreds of
+     * adjustments share a handful of them. Reasons built per item (with a number in them) are made
+     * each time, and at most {@link #LIMIT} are remembered.
+     */
+    private static final class ReasonTexts {
+        private static final int LIMIT = 64;
+        private final Map<String, Text> texts = new HashMap<>();
         private final double[] factors = new double[16];
         private final String[] suffixes = new String[16];
         private int size;
 
-        String of(double factor) {
+        private record Text(double factor, String text) {
+        }
+
+        String of(String reason, double factor) {
+            Text known = texts.get(reason);
+            if (known != null && known.factor() == factor) {
+                return known.text();
+            }
+            String text = reason + suffix(factor);
+            if (known == null && texts.size() < LIMIT) {
+                texts.put(reason, new Text(factor, text));
+            }
+            return text;
+        }
+
+        private String suffix(double factor) {
             for (int i = 0; i < size; i++) {
                 if (factors[i] == factor) {
                     return suffixes[i];
@@ -280,8 +365,15 @@ public final class CompiledRuleBook implements RuleBook {
         }
     }
 
-    /** The first {@code count} offers, highest score first, ties in their given order (a stable merge sort). */
+    /**
+     * The first {@code count} offers, highest score first, ties in their given order (a stable bottom-up
+     * merge sort). Each score moves with its index, so a merge reads both runs front to back instead of
+     * looking scores up through the index; two runs already in order are copied without comparing
+     * (candidates usually arrive sorted, and only the adjusted ones move).
+     */
     private static List<Offer> sortedByScore(Offer[] offers, double[] scores, int count) {
+        double[] keys = java.util.Arrays.copyOf(scores, count);
+        double[] keyBuffer = new double[count];
         int[] order = new int[count];
         int[] buffer = new int[count];
         for (int i = 0; i < count; i++) {
@@ -291,18 +383,27 @@ public final class CompiledRuleBook implements RuleBook {
             for (int low = 0; low < count; low += 2 * width) {
                 int middle = Math.min(low + width, count);
                 int high = Math.min(low + 2 * width, count);
+                if (middle >= high || Double.compare(keys[middle - 1], keys[middle]) >= 0) {
+                    System.arraycopy(keys, low, keyBuffer, low, high - low);
+                    System.arraycopy(order, low, buffer, low, high - low);
+                    continue;
+                }
                 int left = low;
                 int right = middle;
                 for (int k = low; k < high; k++) {
                     // Take from the left run unless the right one is strictly better: that keeps ties in order.
-                    if (left < middle
-                            && (right >= high || Double.compare(scores[order[left]], scores[order[right]]) >= 0)) {
+                    if (left < middle && (right >= high || Double.compare(keys[left], keys[right]) >= 0)) {
+                        keyBuffer[k] = keys[left];
                         buffer[k] = order[left++];
                     } else {
+                        keyBuffer[k] = keys[right];
                         buffer[k] = order[right++];
                     }
                 }
             }
+            double[] swapKeys = keys;
+            keys = keyBuffer;
+            keyBuffer = swapKeys;
             int[] swap = order;
             order = buffer;
             buffer = swap;
@@ -349,7 +450,9 @@ public final class CompiledRuleBook implements RuleBook {
 
         /** Runs the rules; returns null, or why they stopped early. */
         String run(ListeningContext context, Tuning tuning, Curation curation, Item[] items) {
-            kieSession = kieBase.newKieSession();
+            kieSession = sessions.take();
+            DefaultRuleRuntimeEventListener listener = null;
+            String outcome = "not run";
             try {
                 kieSession.insert(context);
                 kieSession.insert(context.session());
@@ -364,7 +467,7 @@ public final class CompiledRuleBook implements RuleBook {
                 kieSession.insert(new Candidates(java.util.Arrays.asList(items)));
                 // Listen only from here on: the facts inserted above are inputs, and skipping their
                 // events saves a few hundred event objects per evaluation.
-                kieSession.addEventListener(new DefaultRuleRuntimeEventListener() {
+                listener = new DefaultRuleRuntimeEventListener() {
                     @Override
                     public void objectInserted(ObjectInsertedEvent event) {
                         Object object = event.getObject();
@@ -384,7 +487,8 @@ public final class CompiledRuleBook implements RuleBook {
                             deleted.add(event.getFactHandle());
                         }
                     }
-                });
+                };
+                kieSession.addEventListener(listener);
                 String[] stop = new String[1];
                 long allocatedBefore = AllocationMeter.allocatedByThisThread();
                 AgendaFilter guard = (Match match) -> {
@@ -410,18 +514,24 @@ public final class CompiledRuleBook implements RuleBook {
                     return true;
                 };
                 kieSession.fireAllRules(guard);
-                return stop[0];
+                outcome = stop[0];
             } catch (ConsequenceException e) {
                 Throwable cause = e.getCause() == null ? e : e.getCause();
                 String rule = e.getMatch() == null ? "?" : e.getMatch().getRule().getName();
-                return "rule '" + rule + "' failed: " + cause.getClass().getSimpleName()
+                outcome = "rule '" + rule + "' failed: " + cause.getClass().getSimpleName()
                         + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
             } catch (RuntimeException | StackOverflowError | LinkageError | OutOfMemoryError e) {
-                return "the rules failed: " + e.getClass().getSimpleName()
+                outcome = "the rules failed: " + e.getClass().getSimpleName()
                         + (e.getMessage() == null ? "" : ": " + e.getMessage());
             } finally {
-                kieSession.dispose();
+                // Only a session that ran to the end is reset and reused; a stopped or failed one is disposed.
+                boolean cleanly = outcome == null;
+                if (listener != null && cleanly) {
+                    kieSession.removeEventListener(listener);
+                }
+                sessions.giveBack(kieSession, cleanly);
             }
+            return outcome;
         }
 
         /**
@@ -429,7 +539,7 @@ public final class CompiledRuleBook implements RuleBook {
          * inserted it, sorted by kind in one pass: adjustments, exclusions, sequencing constraints
          * and the relaxation order; and the modes, for {@link #mode}.
          */
-        Collected collect(Map<String, Integer> candidateIds, Curation curation, List<String> notes) {
+        Collected collect(Positions candidateIds, Curation curation, List<String> notes) {
             List<Adjustment> adjustments = new ArrayList<>(inserted.size());
             List<Exclusion> exclusions = new ArrayList<>();
             List<Constraint> constraints = new ArrayList<>();
@@ -469,8 +579,12 @@ public final class CompiledRuleBook implements RuleBook {
                 } else if (output instanceof PinItem pin) {
                     constraints.add(new Constraint.Pin(pin.itemId(), pin.position() - 1, rule));
                 } else if (output instanceof FeaturedCap cap) {
-                    Set<String> featured = new HashSet<>(curation.featured());
-                    featured.retainAll(candidateIds.keySet());
+                    Set<String> featured = new HashSet<>();
+                    for (String id : curation.featured()) {
+                        if (candidateIds.get(id) >= 0) {
+                            featured.add(id);
+                        }
+                    }
                     constraints.add(new Constraint.SetCap("featured", featured, cap.max(), rule));
                 } else if (output instanceof OpenWith opener) {
                     constraints.add(new Constraint.Opener(Set.of(opener.kind()), opener.maxMinutes(), rule));

@@ -141,6 +141,79 @@ class CompiledRuleBookTest {
     }
 
     @Test
+    void manyOffersAreSortedStablyByTheirAdjustedScore() {
+        List<Candidate> candidates = new java.util.ArrayList<>();
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 300; i++) {
+            // Few distinct scores: many ties, some of them broken or made by the late-night boosts and burials.
+            candidates.add(movie("m" + i, random.nextInt(6) / 5.0, "PG", 60 + random.nextInt(80),
+                    random.nextBoolean() ? "Jazz" : "Action"));
+        }
+
+        RuleOutcome outcome = Fixtures.defaultBook().evaluate(context(Mode.LATE_NIGHT), Tuning.DEFAULTS, candidates);
+
+        List<Offer> expected = new java.util.ArrayList<>(outcome.offers());
+        expected.sort(java.util.Comparator.comparingInt((Offer offer) -> Integer.parseInt(offer.itemId().substring(1))));
+        expected.sort((a, b) -> Double.compare(b.candidate().score(), a.candidate().score()));
+        assertThat(outcome.offers()).hasSize(300).containsExactlyElementsOf(expected);
+        assertThat(outcome.adjustments()).isNotEmpty();
+    }
+
+    @Test
+    void aReusedSessionCarriesNothingOverAndAStoppedOneIsNotReused() {
+        CompiledRuleBook book = hostile.relabel("reuse");
+        List<Candidate> kids = List.of(movie("adult", 0.9, "R", 90, "Drama"), movie("family", 0.5, "G", 90, "Family"));
+        RuleOutcome first = book.evaluate(context(Mode.KIDS), Tuning.DEFAULTS, kids, Curation.NONE);
+        int idle = book.idleSessions();
+        assertThat(idle).isPositive();
+
+        RuleOutcome other = book.evaluate(context(Mode.LATE_NIGHT), Tuning.DEFAULTS,
+                List.of(movie("calm", 0.4, "PG", 90, "Jazz")), new Curation(Set.of("calm"), Set.of()));
+        RuleOutcome stopped = book.withLimits(new RuleLimits(50, Duration.ofSeconds(60))).evaluate(context(null),
+                Tuning.DEFAULTS, List.of(titled("loop", "LOOP", 0.5)), Curation.NONE);
+        // The stopped evaluation took the idle session and disposed of it instead of keeping it.
+        assertThat(book.idleSessions()).as("idle sessions after a stopped evaluation").isEqualTo(idle - 1);
+        RuleOutcome again = book.evaluate(context(Mode.KIDS), Tuning.DEFAULTS, kids, Curation.NONE);
+
+        assertThat(other.offers()).extracting(Offer::itemId).containsExactly("calm");
+        assertThat(stopped.failed()).isTrue();
+        assertThat(book.idleSessions()).isEqualTo(idle);
+        assertThat(again.offers()).isEqualTo(first.offers());
+        assertThat(again.exclusions()).isEqualTo(first.exclusions());
+        assertThat(again.adjustments()).isEqualTo(first.adjustments());
+        assertThat(again.constraints()).isEqualTo(first.constraints());
+        assertThat(again.firedRules()).isEqualTo(first.firedRules());
+        assertThat(again.firings()).isEqualTo(first.firings());
+    }
+
+    @Test
+    void spacingConstraintsComeWithTheFirstEpisodeOrTrackAmongTheCandidates() {
+        Candidate episode = new Candidate(new dev.setlist.scorer.catalog.ItemProfile("e",
+                dev.setlist.scorer.catalog.ItemProfile.ItemKind.EPISODE, "Pilot", List.of("Drama"), List.of(),
+                List.of(), null, 2020, 40 * 60, "s", "Series", 1, 1, null, null, "TV-PG", java.time.Instant.EPOCH),
+                0.5, dev.setlist.scorer.candidates.ScoreParts.NONE, false);
+        Candidate track = new Candidate(new dev.setlist.scorer.catalog.ItemProfile("t",
+                dev.setlist.scorer.catalog.ItemProfile.ItemKind.TRACK, "Song", List.of("Rock"), List.of(),
+                List.of(), null, 2020, 4 * 60, null, null, 0, 0, "Band", "Album", null, java.time.Instant.EPOCH),
+                0.5, dev.setlist.scorer.candidates.ScoreParts.NONE, false);
+        Candidate film = movie("m", 0.5, "PG", 90, "Drama");
+        CompiledRuleBook book = Fixtures.defaultBook();
+
+        assertThat(spacings(book.evaluate(context(null), Tuning.DEFAULTS, List.of(film, film)))).isEmpty();
+        assertThat(spacings(book.evaluate(context(null), Tuning.DEFAULTS, List.of(film, episode))))
+                .containsExactly("SERIES 1 Diversity: no series back to back");
+        assertThat(spacings(book.evaluate(context(null), Tuning.DEFAULTS, List.of(track, film, track, episode))))
+                .containsExactlyInAnyOrder("SERIES 1 Diversity: no series back to back",
+                        "ARTIST 3 Diversity: artist spacing");
+    }
+
+    private static List<String> spacings(RuleOutcome outcome) {
+        return outcome.constraints().stream().filter(Constraint.MinSpacing.class::isInstance)
+                .map(Constraint.MinSpacing.class::cast)
+                .map(spacing -> spacing.facet() + " " + spacing.gap() + " " + spacing.source()).toList();
+    }
+
+    @Test
     void aBoostRaisesANegativeScoreToo() {
         RuleOutcome outcome = Fixtures.defaultBook().evaluate(context(null), Tuning.DEFAULTS,
                 List.of(movie("f", -0.5, "PG", 90, "Drama")), new Curation(Set.of("f"), Set.of()));

@@ -1,5 +1,7 @@
 package dev.setlist.rules.model;
 
+import dev.setlist.scorer.catalog.ItemProfile.ItemKind;
+
 import java.util.List;
 
 /**
@@ -21,6 +23,10 @@ import java.util.List;
  * <p>Going through the list costs more per item than a constant condition on a plain pattern, so
  * rules of a common context with constant conditions (the mode rules) keep plain patterns.
  *
+ * <p>Whether some candidate is of a kind is a question about the list, not about each item:
+ * {@code Candidates( hasKind(ItemKind.EPISODE) )} is tested once per evaluation, where
+ * {@code exists Item( kind == ItemKind.EPISODE )} stores every episode in the {@code exists} node.
+ *
  * <p>Immutable; share freely. The engine inserts exactly one per evaluation, listing every
  * {@link Item} it inserted, in the same order.
  *
@@ -30,5 +36,15 @@ public record Candidates(List<Item> items) {
 
     public Candidates {
         items = List.copyOf(items);
+    }
+
+    /** Whether at least one candidate is of {@code kind} (the first one found answers). */
+    public boolean hasKind(ItemKind kind) {
+        for (int i = 0, size = items.size(); i < size; i++) {
+            if (items.get(i).kind() == kind) {
+                return true;
+            }
+        }
+        return false;
     }
 }

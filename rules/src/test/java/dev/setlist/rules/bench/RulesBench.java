@@ -226,6 +226,7 @@ public final class RulesBench {
         long[][] cpuByMode = new long[contexts.size()][(evaluations + contexts.size() - 1) / contexts.size()];
         int[] firingsByMode = new int[contexts.size()];
         int firings = 0;
+        long allocatedBefore = dev.setlist.rules.guard.AllocationMeter.allocatedByThisThread();
         for (int i = 0; i < evaluations; i++) {
             long cpuStart = THREADS.getCurrentThreadCpuTime();
             long start = System.nanoTime();
@@ -241,7 +242,9 @@ public final class RulesBench {
         }
         print("evaluate 500 candidates (reused book, all modes), wall", nanos);
         print("evaluate 500 candidates (reused book, all modes), thread CPU", cpu);
-        System.out.printf(Locale.ROOT, "  mean rule firings per evaluation: %.0f%n", (double) firings / evaluations);
+        long allocated = dev.setlist.rules.guard.AllocationMeter.allocatedByThisThread() - allocatedBefore;
+        System.out.printf(Locale.ROOT, "  mean rule firings per evaluation: %.0f; allocated per evaluation: %.0f KB "
+                + "(with the bench's own bookkeeping)%n", (double) firings / evaluations, allocated / 1024.0 / evaluations);
         System.out.println(byMode(contexts, cpuByMode, firingsByMode, evaluations));
         if (evaluateOnly) {
             return;

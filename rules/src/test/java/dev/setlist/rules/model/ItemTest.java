@@ -57,6 +57,43 @@ class ItemTest {
     }
 
     @Test
+    void matchesGenresAndTagsIgnoringCaseOnly() {
+        Item item = itemWith(List.of("Science Fiction", "Drama", "Ärger", "\u212Aelvin"), List.of("HIGH-energy", "@home"));
+
+        assertThat(item.hasGenre("science fiction")).isTrue();
+        assertThat(item.hasGenre(new String("DRAMA"))).isTrue();
+        assertThat(item.hasGenre("ärger")).isTrue();
+        // Java's equalsIgnoreCase takes the Kelvin sign for a K: non-ASCII first letters take the full comparison.
+        assertThat(item.hasGenre("kelvin")).isTrue();
+        assertThat(item.hasGenre("Drams")).isFalse();
+        assertThat(item.hasGenre("Dram")).isFalse();
+        assertThat(item.hasGenre("Frama")).isFalse();
+        assertThat(item.hasGenre("")).isFalse();
+        assertThat(item.hasTag("high-Energy")).isTrue();
+        assertThat(item.hasTag("`home")).isFalse();
+        assertThat(item.hasTag("@HOME")).isTrue();
+    }
+
+    @Test
+    void hashesByIdConsistentlyWithEquals() {
+        Item one = itemWith(List.of("Drama"), List.of());
+        Item same = itemWith(List.of("Drama"), List.of());
+        Item other = itemWith(List.of("Comedy"), List.of());
+
+        assertThat(one).isEqualTo(same).hasSameHashCodeAs(same);
+        assertThat(one).isNotEqualTo(other);
+        assertThat(one.hashCode()).isEqualTo("x".hashCode());
+    }
+
+    private static Item itemWith(List<String> genres, List<String> tags) {
+        LocalDateTime now = LocalDateTime.of(2025, 3, 10, 12, 0);
+        ItemProfile profile = new ItemProfile("x", ItemKind.MOVIE, "Heat", genres, tags, List.of(), null, 1995,
+                170 * 60, null, null, 0, 0, null, null, "R", now.minusDays(3).toInstant(ZoneOffset.UTC));
+        ListeningContext context = new ListeningContext("u", null, null, now, null, null, null, null, Map.of(), null);
+        return Item.of(new Candidate(profile, 0.8, ScoreParts.NONE, false), context, Curation.NONE, Tuning.DEFAULTS);
+    }
+
+    @Test
     void tuningDerivesWildcardSpacing() {
         assertThat(Tuning.DEFAULTS.wildcardEvery()).isEqualTo(10);
         assertThat(Tuning.DEFAULTS.withLength(5).withBudgetMinutes(90).budgetMinutes()).isEqualTo(90);
