@@ -336,8 +336,9 @@ public final class BehaviourBench {
      * system's playlist (as often as each person does), each system living with what its own offers led
      * people to play. A bubble is what a household ends up playing: catalog coverage (distinct items played,
      * awake and not skipped, over the catalog) and the entropy of the genres played, for Setlist with its
-     * exploration, Setlist with exploration off and the baseline. And, for Setlist, the exploration rate it
-     * learned for Alex, who takes wildcards, and for Sam, who never does.
+     * exploration, Setlist with exploration off and the baseline; the coverage with exploration against
+     * without (what exploration adds to what is played). And, for Setlist, the exploration rate it learned
+     * for Alex, who takes wildcards, and for Sam, who never does.
      */
     public List<BehaviourRow> filterBubble() {
         try (InProcessSetlist setlist = setlist(household, true);
