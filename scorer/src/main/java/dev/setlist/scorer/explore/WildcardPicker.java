@@ -8,12 +8,21 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 
 /**
- * Picks wildcards: items the model rates well for a person but that lie far from what the person usually
- * plays. "Usual taste" is the confidence-weighted centroid of the history's item vectors; an item's
- * distance from it is one minus the cosine of its vector with the centroid. Of a pool of good items (best
- * first), the farther half is eligible, and wildcards are drawn from it without replacement, with
- * probability proportional to {@code 1 / (1 + rank in the pool)}: better items more often, but not always
- * the same ones. The draw is deterministic for a seed.
+ * Picks wildcards: items the model rates well for a person, that lie far from what the person usually
+ * plays, and that as few people as possible have played. Of a pool of good items (best first):
+ * <ol>
+ *   <li>items of the person's own history are never wildcards (a wildcard is a discovery);</li>
+ *   <li>the least exposed of the rest are kept: the items nobody in the training data played, widened to
+ *       the items one person played, then two, and so on, until at least as many items as wildcards
+ *       asked for are kept (a good item others already play is one the person will meet anyway, so
+ *       exploration spends its slots where nobody has looked yet);</li>
+ *   <li>of those, the half farthest from the person's usual taste is eligible. "Usual taste" is the
+ *       confidence-weighted centroid of the history's item vectors; an item's distance from it is one minus
+ *       the cosine of its vector with the centroid;</li>
+ *   <li>wildcards are drawn from the eligible items without replacement, with probability proportional to
+ *       {@code 1 / (1 + rank in the pool)}: better items more often, but not always the same ones.</li>
+ * </ol>
+ * The draw is deterministic for a seed.
  *
  * <p>Immutable; share freely.
  */
@@ -68,8 +77,9 @@ public final class WildcardPicker {
      * Up to {@code count} wildcards from {@code pool}, in the order drawn.
      *
      * @param history the person's history, which defines their usual taste
-     * @param pool    candidate item indices, best first, none of which the caller wants excluded
-     * @param count   how many wildcards; fewer come back when the far half of the pool is smaller
+     * @param pool    candidate item indices, best first, none of which the caller wants excluded; items of
+     *                {@code history} among them are skipped
+     * @param count   how many wildcards; fewer come back when the pool without the history's items is smaller
      * @param seed    the draw's seed
      * @return item indices; empty when the history tells nothing about taste (no known item vector)
      */
@@ -81,16 +91,37 @@ public final class WildcardPicker {
         if (centroid == null || count == 0 || pool.length == 0) {
             return new int[0];
         }
-        // Sort pool positions by similarity (ascending), ties by pool rank, and keep the farther half.
-        long[] bySimilarity = new long[pool.length];
+        // The pool positions not in the history, and the exposure (people who played it) of each.
+        int[] ranks = new int[pool.length];
+        int[] exposure = new int[pool.length];
+        int size = 0;
         for (int rank = 0; rank < pool.length; rank++) {
-            double similarity = tasteSimilarity(centroid, pool[rank]);
-            // Map [-1, 1] to a sortable non-negative integer, keeping the rank in the low bits.
-            long key = Math.round((similarity + 1) * 1e6);
-            bySimilarity[rank] = (key << 32) | rank;
+            int item = pool[rank];
+            if (!history.contains(item)) {
+                ranks[size] = rank;
+                exposure[size++] = model.itemFrequency(item);
+            }
         }
-        Arrays.sort(bySimilarity);
-        int far = Math.max(Math.min(count, pool.length), (pool.length + 1) / 2);
+        if (size == 0) {
+            return new int[0];
+        }
+        // The least exposed: the lowest exposure that keeps at least count items (or all of them).
+        int[] sortedExposure = Arrays.copyOf(exposure, size);
+        Arrays.sort(sortedExposure);
+        int ceiling = sortedExposure[Math.min(count, size) - 1];
+        // Sort those by similarity (ascending), ties by pool rank, and keep the farther half.
+        long[] bySimilarity = new long[size];
+        int kept = 0;
+        for (int p = 0; p < size; p++) {
+            if (exposure[p] <= ceiling) {
+                double similarity = tasteSimilarity(centroid, pool[ranks[p]]);
+                // Map [-1, 1] to a sortable non-negative integer, keeping the rank in the low bits.
+                long key = Math.round((similarity + 1) * 1e6);
+                bySimilarity[kept++] = (key << 32) | ranks[p];
+            }
+        }
+        Arrays.sort(bySimilarity, 0, kept);
+        int far = Math.max(Math.min(count, kept), (kept + 1) / 2);
         int[] eligibleRanks = new int[far];
         for (int k = 0; k < far; k++) {
             eligibleRanks[k] = (int) bySimilarity[k];

@@ -22,21 +22,39 @@ class WildcardPickerTest {
     private static final WildcardPicker PICKER = new WildcardPicker(MODEL);
 
     @Test
-    void picksFromTheFartherHalfOfThePoolAndRepeatsForASeed() {
+    void picksFromTheFartherHalfOfTheLeastExposedAndRepeatsForASeed() {
         UserHistory history = DATA.data().history(0);
-        int favourite = DATA.favouriteCluster()[0];
-        // A pool of every unplayed item: the far half should be items of other clusters.
         int[] pool = IntStream.range(0, MODEL.itemCount()).filter(i -> !history.contains(i)).toArray();
 
         int[] picked = PICKER.pick(history, pool, 5, 42);
 
         assertThat(picked).hasSize(5).doesNotHaveDuplicates();
-        assertThat(IntStream.of(picked).filter(i -> DATA.itemCluster()[i] != favourite).count()).isEqualTo(5);
         assertThat(PICKER.pick(history, pool, 5, 42)).containsExactly(picked);
+        // The least exposed: no pick was played by more people than the fifth least played item of the pool.
+        int ceiling = IntStream.of(pool).map(MODEL::itemFrequency).sorted().toArray()[4];
+        assertThat(IntStream.of(picked).map(MODEL::itemFrequency)).allMatch(f -> f <= ceiling);
+        int[] leastExposed = IntStream.of(pool).filter(i -> MODEL.itemFrequency(i) <= ceiling).toArray();
+        assertThat(leastExposed.length).isLessThan(pool.length / 2);
+        // And of those, the farther half from the person's usual taste (at least as many as asked for).
         float[] centroid = PICKER.tasteCentroid(history);
-        double[] similarities = IntStream.of(pool).mapToDouble(i -> PICKER.tasteSimilarity(centroid, i)).sorted().toArray();
-        double median = similarities[similarities.length / 2];
-        assertThat(IntStream.of(picked).mapToDouble(i -> PICKER.tasteSimilarity(centroid, i))).allMatch(s -> s <= median);
+        double[] similarities = IntStream.of(leastExposed).mapToDouble(i -> PICKER.tasteSimilarity(centroid, i))
+                .sorted().toArray();
+        double farthest = similarities[Math.max(5, (similarities.length + 1) / 2) - 1];
+        assertThat(IntStream.of(picked).mapToDouble(i -> PICKER.tasteSimilarity(centroid, i)))
+                .allMatch(s -> s <= farthest);
+    }
+
+    @Test
+    void neverPicksWhatThePersonPlayed() {
+        UserHistory history = DATA.data().history(0);
+        int[] everything = IntStream.range(0, MODEL.itemCount()).toArray();
+
+        for (long seed = 0; seed < 20; seed++) {
+            int[] picked = PICKER.pick(history, everything, 5, seed);
+            assertThat(picked).hasSize(5);
+            assertThat(IntStream.of(picked)).noneMatch(history::contains);
+        }
+        assertThat(PICKER.pick(history, history.items(), 3, 1)).isEmpty();
     }
 
     @Test

@@ -336,8 +336,9 @@ public final class BehaviourBench {
      * system's playlist (as often as each person does), each system living with what its own offers led
      * people to play. A bubble is what a household ends up playing: catalog coverage (distinct items played,
      * awake and not skipped, over the catalog) and the entropy of the genres played, for Setlist with its
-     * exploration, Setlist with exploration off and the baseline. And, for Setlist, the exploration rate it
-     * learned for Alex, who takes wildcards, and for Sam, who never does.
+     * exploration, Setlist with exploration off and the baseline; the coverage with exploration against
+     * without (what exploration adds to what is played). And, for Setlist, the exploration rate it learned
+     * for Alex, who takes wildcards, and for Sam, who never does.
      */
     public List<BehaviourRow> filterBubble() {
         try (InProcessSetlist setlist = setlist(household, true);
@@ -407,6 +408,12 @@ public final class BehaviourBench {
                                     .collect(Collectors.joining(", ")), setlistLoop.personal(household.people()),
                                     closedLoop.personal(household.people()), naiveLoop.personal(household.people()),
                                     naiveLoop.meanPersonalEntropy()), entropy),
+                    new BehaviourRow("Exploration widens coverage", "share of the catalog played over "
+                            + settings.bubbleDays() + " days, closed loop; baseline column: Setlist with exploration off",
+                            BehaviourRow.Better.HIGHER, last(setlistLoop.coverage()), last(closedLoop.coverage()),
+                            String.format(Locale.ROOT, "%d against %d distinct items; wildcards taken: %d, of which %d "
+                                    + "nobody had played before", setlistLoop.distinct(), closedLoop.distinct(),
+                                    setlistLoop.wildcardsTaken(), setlistLoop.freshWildcards()), coverage),
                     new BehaviourRow("Exploration adapts", "exploration rate: wildcard-taker minus never-taker",
                             BehaviourRow.Better.HIGHER, takerRate - neverRate, 0, String.format(Locale.ROOT,
                             "Setlist learned %.3f for Alex (takes 80%% of wildcards) and %.3f for Sam (takes none); "
@@ -582,6 +589,14 @@ public final class BehaviourBench {
         List<PlayRecord> played = played(simulator, from);
         List<ItemProfile> playedItems = played.stream().map(PlayRecord::item).toList();
         int wildcards = (int) played.stream().filter(PlayRecord::wildcard).count();
+        Set<String> before = new HashSet<>();
+        simulator.plays().subList(0, from).stream().filter(PlayRecord::attended).forEach(p -> before.add(p.item().id()));
+        int freshWildcards = 0;
+        for (PlayRecord play : played) {
+            if (before.add(play.item().id()) && play.wildcard()) {
+                freshWildcards++;
+            }
+        }
         Map<String, Double> wildcardShare = new HashMap<>();
         lastOffers.forEach((person, offers) -> wildcardShare.put(person,
                 offers.isEmpty() ? 0 : offers.stream().filter(Offer::wildcard).count() / (double) offers.size()));
@@ -596,7 +611,7 @@ public final class BehaviourBench {
                 entropy(music), music.size(),
                 (int) offered.stream().map(ItemProfile::id).distinct().count(),
                 (int) playedItems.stream().map(ItemProfile::id).distinct().count(), played.size(), fromOffers, wildcards,
-                wildcardShare, personal);
+                freshWildcards, wildcardShare, personal);
     }
 
     /** Shannon entropy (bits) of the genres of {@code items}, each item's weight shared among its genres. */
@@ -637,8 +652,8 @@ public final class BehaviourBench {
 
     private record Loop(List<Double> coverage, double offeredEntropy, double playedEntropy, double countEntropy,
                         double videoEntropy, int videoPlays, double musicEntropy, int musicPlays, int offered, int distinct,
-                        int plays, int fromOffers, int wildcardsTaken, Map<String, Double> wildcardShares,
-                        Map<String, Double> personalEntropy) {
+                        int plays, int fromOffers, int wildcardsTaken, int freshWildcards,
+                        Map<String, Double> wildcardShares, Map<String, Double> personalEntropy) {
 
         double wildcardShare(Persona persona) {
             return wildcardShares.getOrDefault(persona.key(), 0.0);
