@@ -38,6 +38,11 @@ final class BenchLoadCommand implements Callable<Integer> {
     @Option(names = "--senders", paramLabel = "N", defaultValue = "64", description = "Concurrent connections, one viewer each (default ${DEFAULT-VALUE}).")
     int senders;
 
+    @Option(names = "--warmup", paramLabel = "S", defaultValue = "20",
+            description = "Seconds of load at the same rate before the measured run, stored like the rest but not "
+                    + "measured, so that the JIT has compiled the webhook's path (default ${DEFAULT-VALUE}).")
+    int warmup;
+
     @Option(names = "--data", paramLabel = "FOLDER", description = "An empty data folder to use (default: a new temporary one).")
     Path data;
 
@@ -56,8 +61,9 @@ final class BenchLoadCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
-        if (rate < 1 || seconds < 1 || senders < 1) {
-            spec.commandLine().getErr().println("setlist: --rate, --seconds and --senders must be positive");
+        if (rate < 1 || seconds < 1 || senders < 1 || warmup < 0) {
+            spec.commandLine().getErr().println("setlist: --rate, --seconds and --senders must be positive, --warmup "
+                    + "not negative");
             return SetlistCommand.EXIT_USAGE;
         }
         Path folder = data != null ? Files.createDirectories(data) : Files.createTempDirectory("setlist-bench-load");
@@ -69,9 +75,15 @@ final class BenchLoadCommand implements Callable<Integer> {
         IngestLoad.Report report;
         Setlist.Vitals vitals;
         try {
-            // A short warm-up (the JIT, the connection pool), stored like the rest, not measured.
-            new IngestLoad().run(server.baseUri(), server.secret(),
-                    new IngestLoad.Settings(Math.min(rate, 500), Duration.ofSeconds(3), senders, 100_000));
+            // A warm-up at the same rate (the JIT, the connection pool, the H2 caches), stored like the rest, not
+            // measured: a server runs for months, and the first seconds of a JVM measure its compiler. It returns
+            // once every event it sent is answered, so the measured run starts without a backlog.
+            if (warmup > 0) {
+                IngestLoad.Report warm = new IngestLoad().run(server.baseUri(), server.secret(),
+                        new IngestLoad.Settings(rate, Duration.ofSeconds(warmup), senders, 100_000));
+                out.printf(Locale.ROOT, "warm-up (%d s, not measured): %s%n", warmup, warm.summary());
+                out.flush();
+            }
             Setlist.Vitals before = server.vitals();
             double cpuBefore = processCpuSeconds();
             report = new IngestLoad().run(server.baseUri(), server.secret(),

@@ -36,4 +36,23 @@ class BenchCommandTest {
         assertThat(run("bench", "behaviours", "--seed", "forty-two")).isEqualTo(2);
         assertThat(err.toString()).contains("--seed").contains("forty-two");
     }
+
+    @Test
+    void theLoadBenchWarmsUpUnmeasuredThenMeasuresAndFindsNothingLost(@org.junit.jupiter.api.io.TempDir
+                                                                      java.nio.file.Path folder) {
+        int code = run("bench", "load", "--rate", "40", "--seconds", "1", "--senders", "2", "--warmup", "1",
+                "--data", folder.resolve("data").toString());
+
+        assertThat(code).as(out + "\n" + err).isZero();
+        assertThat(out.toString())
+                .containsPattern("warm-up \\(1 s, not measured\\): \\d+ sent, \\d+ acknowledged")
+                .containsPattern("load \\(40/s target, 2 senders, 1 s\\): \\d+ sent")
+                .containsPattern("loss check \\(database reopened from the file\\): \\d+ acknowledged, 0 missing");
+    }
+
+    @Test
+    void aNegativeWarmUpIsAUsageError() {
+        assertThat(run("bench", "load", "--warmup", "-1")).isEqualTo(2);
+        assertThat(err.toString()).contains("--warmup");
+    }
 }
