@@ -39,7 +39,8 @@ public final class SecurityHeadersFilter implements ContainerResponseFilter {
         }
     }
 
-    private static boolean validMediaType(String header) {
+    /** Whether Jersey takes {@code header} as a request's media type (no header at all included). */
+    static boolean validMediaType(String header) {
         if (header == null) {
             return true;
         }

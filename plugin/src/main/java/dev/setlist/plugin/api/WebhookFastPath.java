@@ -53,7 +53,7 @@ public final class WebhookFastPath extends Handler.Wrapper {
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         if (!HttpMethod.POST.is(request.getMethod()) || !PATH.equals(Request.getPathInContext(request))
-                || !isMediaType(request.getHeaders().get(HttpHeader.CONTENT_TYPE))) {
+                || !SecurityHeadersFilter.validMediaType(request.getHeaders().get(HttpHeader.CONTENT_TYPE))) {
             return super.handle(request, response, callback);
         }
         // Not closed: the rest of a body over the limit is Jetty's to discard, as it is through Jersey.
@@ -85,18 +85,5 @@ public final class WebhookFastPath extends Handler.Wrapper {
         headers.put(HttpHeader.CONTENT_LENGTH, entity.length);
         response.write(true, ByteBuffer.wrap(entity), callback);
         return true;
-    }
-
-    /** What Jersey accepts as a request's media type (none at all included). */
-    private static boolean isMediaType(String contentType) {
-        if (contentType == null) {
-            return true;
-        }
-        try {
-            MediaType.valueOf(contentType);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 }

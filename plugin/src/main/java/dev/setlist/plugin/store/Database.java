@@ -45,7 +45,7 @@ public final class Database implements AutoCloseable {
      */
     public static Database openJdbc(String url, String user, String password) {
         if (url.startsWith("jdbc:h2:")) {
-            return open(JdbcConnectionPool.create(url, user.isEmpty() ? "setlist" : user, password),
+            return open(JdbcConnectionPool.create(withStatementCache(url), user.isEmpty() ? "setlist" : user, password),
                     "H2 " + url.substring("jdbc:h2:".length()).split(";")[0], !url.startsWith("jdbc:h2:tcp:"));
         }
         if (url.startsWith("jdbc:postgresql:")) {
@@ -89,16 +89,30 @@ public final class Database implements AutoCloseable {
      */
     public static Database openH2(Path dataFolder) {
         String url = "jdbc:h2:file:" + dataFolder.toAbsolutePath().resolve("setlist")
-                + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=" + QUERY_CACHE_SIZE;
-        return open(JdbcConnectionPool.create(url, "setlist", ""),
+                + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+        return open(JdbcConnectionPool.create(withStatementCache(url), "setlist", ""),
                 "H2 " + dataFolder.toAbsolutePath().resolve("setlist.mv.db"), true);
     }
 
     /** Opens a private in-memory H2 database (for commands that must not touch a data folder). */
     public static Database openInMemory(String name) {
-        return open(JdbcConnectionPool.create("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE="
-                        + QUERY_CACHE_SIZE, "setlist", ""),
+        return open(JdbcConnectionPool.create(withStatementCache("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1"),
+                        "setlist", ""),
                 "H2 in memory", true);
+    }
+
+    /**
+     * An embedded H2 URL with {@code QUERY_CACHE_SIZE} set, unless it sets its own; a server URL
+     * ({@code jdbc:h2:tcp:}, {@code jdbc:h2:ssl:}) unchanged, since the server opened that database with
+     * its own settings.
+     */
+    static String withStatementCache(String url) {
+        String lower = url.toLowerCase(java.util.Locale.ROOT);
+        if (lower.startsWith("jdbc:h2:tcp:") || lower.startsWith("jdbc:h2:ssl:")
+                || lower.contains(";query_cache_size=")) {
+            return url;
+        }
+        return url + ";QUERY_CACHE_SIZE=" + QUERY_CACHE_SIZE;
     }
 
     private static Database open(JdbcConnectionPool pool, String description, boolean embeddedH2) {

@@ -21,6 +21,19 @@ class DatabaseTest {
         }
     }
 
+    @Test
+    void aConfiguredEmbeddedH2UrlGetsTheCacheUnlessItSetsItsOwn(@TempDir Path folder) throws SQLException {
+        String url = "jdbc:h2:file:" + folder.resolve("configured").toAbsolutePath();
+        try (Database configured = Database.openJdbc(url, "", "")) {
+            assertThat(queryCacheSize(configured)).isEqualTo(String.valueOf(Database.QUERY_CACHE_SIZE));
+        }
+        try (Database own = Database.openJdbc(url + "2;QUERY_CACHE_SIZE=16", "", "")) {
+            assertThat(queryCacheSize(own)).isEqualTo("16");
+        }
+        String server = "jdbc:h2:tcp://localhost/~/setlist";
+        assertThat(Database.withStatementCache(server)).as("a server opened its database itself").isEqualTo(server);
+    }
+
     private static String queryCacheSize(Database database) throws SQLException {
         try (Connection connection = database.dataSource().getConnection();
              Statement statement = connection.createStatement();
