@@ -32,12 +32,16 @@ import java.util.Objects;
  * folds in to the zero vector: taste and content are 0 and popularity (plus the session) decides.
  * Wildcards are drawn by a {@link WildcardPicker} from the next best items after the top {@code k}.
  *
- * <p>Immutable; share freely: every call allocates its own scratch.
+ * <p>Immutable in use; share freely. A call borrows catalog-sized scratch arrays from a small pool (one set per
+ * concurrent call, allocated when the pool is empty), so that serving does not allocate and zero a megabyte per
+ * request, and the arrays stay warm in the caches from one request to the next.
  */
 public final class CandidateGenerator {
 
     /** Wildcards are drawn from at least this many of the next best items. */
     private static final int MIN_WILDCARD_POOL = 20;
+    /** Items whose exact exploration bonus is solved together once the full pass is over. */
+    private static final int BONUS_BATCH = 16;
 
     private final AlsModel model;
     private final List<ItemProfile> catalog;
@@ -46,6 +50,9 @@ public final class CandidateGenerator {
     private final CandidateWeights weights;
     private final float[] popularity;
     private final WildcardPicker wildcards;
+    /** Spare scratch for {@link Scoring}, at most one set per core kept. */
+    private final java.util.concurrent.ArrayBlockingQueue<Scratch> spare =
+            new java.util.concurrent.ArrayBlockingQueue<>(Math.max(2, Runtime.getRuntime().availableProcessors()));
 
     private CandidateGenerator(Builder builder) {
         this.model = builder.model;
@@ -103,7 +110,18 @@ public final class CandidateGenerator {
      */
     public Ranking rank(CandidateRequest request) {
         Objects.requireNonNull(request, "request");
-        Scoring scoring = new Scoring(request);
+        Scratch scratch = spare.poll();
+        if (scratch == null) {
+            scratch = new Scratch(catalog.size(), session == null ? 0 : session.itemCount());
+        }
+        try {
+            return rank(request, new Scoring(request, scratch));
+        } finally {
+            spare.offer(scratch);
+        }
+    }
+
+    private Ranking rank(CandidateRequest request, Scoring scoring) {
         int k = Math.min(request.k(), catalog.size());
         int poolSize = request.wildcardCount() > 0 ? Math.max(MIN_WILDCARD_POOL, 4 * request.wildcardCount()) : 0;
         int[] ranked = scoring.exactTop(k + poolSize);
@@ -121,6 +139,17 @@ public final class CandidateGenerator {
             }
         }
         return new Ranking(List.copyOf(result), Arrays.copyOf(items, result.size()));
+    }
+
+    /**
+     * Catalog-sized arrays one {@link Scoring} writes before it reads them: {@code head}, {@code bounds} and
+     * {@code content} over the request's range of items, {@code session} whole. Reused between calls, never
+     * by two at once.
+     */
+    private record Scratch(float[] head, float[] bounds, float[] content, float[] session) {
+        Scratch(int items, int sessionItems) {
+            this(new float[items], new float[items], new float[items], new float[sessionItems]);
+        }
     }
 
     /**
@@ -173,10 +202,14 @@ public final class CandidateGenerator {
         /** Per item, {@code beta} times an upper bound on its posterior standard deviation, widened; or null. */
         private final float[] deviationBounds;
         private final float deviationScale;
-        /** The seeds' exact bonuses (solved together), by item: {@code seedItems} ascending, bonuses alongside. */
+        /**
+         * The seeds' exact tastes and bonuses, by item: {@code seedItems} ascending, the others alongside. The
+         * candidates returned are mostly seeds, and their rows need not be read again to be built.
+         */
         private int[] seedItems = new int[0];
+        private float[] seedTastes = new float[0];
         private float[] seedBonuses = new float[0];
-        /** Exact bonuses of the few other items scored in full. */
+        /** Exact bonuses of the few other items scored in full (solved together, after the full pass). */
         private final java.util.Map<Integer, Float> bonuses = new java.util.HashMap<>();
         /**
          * Every item's {@link #bound}, computed once: both passes over the catalog read one array instead of
@@ -187,7 +220,7 @@ public final class CandidateGenerator {
         private final int from;
         private final int to;
 
-        Scoring(CandidateRequest request) {
+        Scoring(CandidateRequest request, Scratch scratch) {
             int n = catalog.size();
             BitSet excluded = request.excluded();
             from = Math.min(n, excluded.nextClearBit(0));
@@ -205,18 +238,18 @@ public final class CandidateGenerator {
                 deviationBounds = null;
                 deviationScale = 0f;
             }
-            head = new float[n];
+            head = scratch.head();
             model.headScores(user, head, from, to);
             tailScale = 1.001f * model.tailNorm(user);
             farScale = 1.001f * model.farNorm(user);
             if (content != null && weights.content() > 0) {
-                contentScores = new float[n];
+                contentScores = scratch.content();
                 content.similarities(request.history(), contentScores, from, to);
             } else {
                 contentScores = null;
             }
             if (session != null && weights.session() > 0 && request.sessionItems().length > 0) {
-                sessionScores = new float[session.itemCount()];
+                sessionScores = scratch.session();
                 session.score(request.sessionItems(), sessionScores);
             } else {
                 sessionScores = null;
@@ -231,7 +264,7 @@ public final class CandidateGenerator {
             for (int item = excluded.nextSetBit(from); item >= 0 && item < to; item = excluded.nextSetBit(item + 1)) {
                 head[item] = Float.NEGATIVE_INFINITY;
             }
-            bounds = new float[n];
+            bounds = scratch.bounds();
             for (int item = from; item < to; item++) {
                 bounds[item] = bound(item);
             }
@@ -277,28 +310,34 @@ public final class CandidateGenerator {
                 }
             }
             int[] seeds = byBound.drainBestFirst();
+            // Sorted by item: the full pass below skips them in step, and candidate() finds them by binary search.
+            long[] byItem = new long[seeds.length];
+            for (int c = 0; c < seeds.length; c++) {
+                byItem[c] = ((long) seeds[c] << 32) | c;
+            }
+            Arrays.sort(byItem);
+            seedItems = new int[seeds.length];
+            seedTastes = new float[seeds.length];
+            seedBonuses = new float[seeds.length];
+            for (int c = 0; c < seeds.length; c++) {
+                seedItems[c] = (int) (byItem[c] >>> 32);
+            }
             if (exploration != null) {
                 // Most seeds end up returned, and each needs its exact bonus: solved together, not one by one.
-                double[] deviations = exploration.standardDeviations(seeds);
-                long[] byItem = new long[seeds.length];
+                double[] deviations = exploration.standardDeviations(seedItems);
                 for (int c = 0; c < seeds.length; c++) {
-                    byItem[c] = ((long) seeds[c] << 32) | c;
-                }
-                Arrays.sort(byItem);
-                seedItems = new int[seeds.length];
-                seedBonuses = new float[seeds.length];
-                for (int c = 0; c < seeds.length; c++) {
-                    seedItems[c] = (int) (byItem[c] >>> 32);
-                    seedBonuses[c] = (float) (beta * deviations[(int) byItem[c]]);
+                    seedBonuses[c] = (float) (beta * deviations[c]);
                 }
             }
             TopK best = new TopK(count);
-            for (int item : seeds) {
-                best.offer(item, score(item));
+            for (int c = 0; c < seedItems.length; c++) {
+                int item = seedItems[c];
+                seedTastes[c] = taste(item);
+                best.offer(item, tasteWeight * seedTastes[c] + other(item) + seedBonuses[c]);
             }
-            Arrays.sort(seeds);
+            Pending pending = new Pending();
             for (int item = from, next = 0; item < to; item++) {
-                if (next < seeds.length && seeds[next] == item) {
+                if (next < seedItems.length && seedItems[next] == item) {
                     next++;
                     continue;
                 }
@@ -319,27 +358,75 @@ public final class CandidateGenerator {
                     float known = tasteWeight * (near + model.farScore(item, user)) + rest;
                     if (exploration == null) {
                         best.offer(item, known);
-                        continue;
-                    }
-                    // The exact variance costs a triangular solve (d^2); the exact taste and the variance bound
-                    // first tell whether it can matter, with the same widening as the bound.
-                    if (known + deviation >= best.threshold()) {
-                        best.offer(item, known + bonus(item));
+                    } else if (known + deviation >= best.threshold()) {
+                        // The exact variance costs a triangular solve (d^2): solved a batch at a time.
+                        pending.add(item, known, known + deviation, best);
                     }
                 }
             }
+            pending.offerInto(best);
             return best.drainBestFirst();
+        }
+
+        /**
+         * Items whose exact taste may beat the threshold once their exploration bonus is known, with that taste
+         * (plus the other parts) and an upper bound on the total. Their variances are solved together,
+         * {@value CandidateGenerator#BONUS_BATCH} at a time (a batched triangular solve is several times faster
+         * per item), and only for those whose bound still beats the threshold when the batch is full: it rises as
+         * the batches are offered, so the pass keeps tightening as it goes.
+         */
+        private final class Pending {
+            private final int[] items = new int[BONUS_BATCH];
+            private final float[] known = new float[BONUS_BATCH];
+            private final float[] bounds = new float[BONUS_BATCH];
+            private int size;
+
+            void add(int item, float exact, float bound, TopK best) {
+                items[size] = item;
+                known[size] = exact;
+                bounds[size] = bound;
+                if (++size == BONUS_BATCH) {
+                    offerInto(best);
+                }
+            }
+
+            void offerInto(TopK best) {
+                float threshold = best.threshold();
+                int kept = 0;
+                for (int p = 0; p < size; p++) {
+                    if (bounds[p] >= threshold) {
+                        items[kept] = items[p];
+                        known[kept] = known[p];
+                        kept++;
+                    }
+                }
+                size = 0;
+                if (kept == 0) {
+                    return;
+                }
+                double[] deviations = exploration.standardDeviations(Arrays.copyOf(items, kept));
+                for (int p = 0; p < kept; p++) {
+                    float bonus = (float) (beta * deviations[p]);
+                    bonuses.put(items[p], bonus);
+                    best.offer(items[p], known[p] + bonus);
+                }
+            }
         }
 
         private float taste(int item) {
             return (head[item] + model.nearScore(item, user)) + model.farScore(item, user);
         }
 
+        /** The exact taste of {@code item}: kept for the seeds, computed for the others. */
+        private float exactTaste(int item) {
+            int seed = Arrays.binarySearch(seedItems, item);
+            return seed >= 0 ? seedTastes[seed] : taste(item);
+        }
+
         private float bonus(int item) {
             if (exploration == null) {
                 return 0f;
             }
-            // Each exact bonus costs a triangular solve; the items returned were scored once already.
             int seed = Arrays.binarySearch(seedItems, item);
             if (seed >= 0) {
                 return seedBonuses[seed];
@@ -348,7 +435,8 @@ public final class CandidateGenerator {
             if (known != null) {
                 return known;
             }
-            float bonus = (float) (beta * exploration.standardDeviation(item));
+            // Solved as the batches are, so that an item's bonus is the same float whichever way it is reached.
+            float bonus = (float) (beta * exploration.standardDeviations(new int[] {item})[0]);
             bonuses.put(item, bonus);
             return bonus;
         }
@@ -358,7 +446,7 @@ public final class CandidateGenerator {
         }
 
         Candidate candidate(int item, boolean wildcard) {
-            float taste = taste(item);
+            float taste = exactTaste(item);
             float bonus = bonus(item);
             ScoreParts parts = new ScoreParts(
                     taste,

@@ -171,6 +171,72 @@ class CandidateGeneratorTest {
     }
 
     @Test
+    void explorationStaysExactWhenManyItemsWaitForTheirBonusAfterTheFullPass() {
+        // 32 factors: a head of 8 and a real tail, so the bounds are loose, and a bonus large enough that many items
+        // of the full pass can only be settled by their exact variance, solved in batches once the pass is over.
+        SyntheticInteractions.Clustered data = SyntheticInteractions.clustered(400, 600, 6, 20, 0.8, 5);
+        List<ItemProfile> catalog = TestCatalog.forClusters(data);
+        AlsModel model = new AlsTrainer(AlsSettings.defaults().withFactors(32).withIterations(4)
+                .withRegularization(0.05).withThreads(1)).fit(data.data());
+        CandidateGenerator generator = CandidateGenerator.builder(model, catalog).build();
+        UserHistory history = data.data().history(11);
+        Exploration exploration = Exploration.of(model, history);
+        java.util.function.ToIntFunction<Candidate> index = c -> data.data().items().indexOf(c.itemId());
+        for (double beta : new double[] {0.3, 2.0, 8.0}) {
+            List<Candidate> plain = generator.generate(CandidateRequest.of(history, catalog.size()));
+            int[] expected = plain.stream()
+                    .sorted(Comparator.<Candidate>comparingDouble(c -> -(c.score() + beta * exploration.standardDeviation(index.applyAsInt(c))))
+                            .thenComparingInt(index))
+                    .limit(40).mapToInt(index).toArray();
+
+            List<Candidate> candidates = generator.generate(CandidateRequest.of(history, 40).withExplorationWeight(beta));
+
+            assertThat(candidates.stream().mapToInt(index).toArray()).as("beta " + beta)
+                    .containsExactly(expected);
+            for (Candidate candidate : candidates) {
+                assertThat(candidate.parts().exploration())
+                        .isCloseTo(beta * exploration.standardDeviation(index.applyAsInt(candidate)), within(1e-5));
+                assertThat(candidate.score()).isCloseTo(plain.stream().filter(c -> c.itemId().equals(candidate.itemId()))
+                        .findFirst().orElseThrow().score() + candidate.parts().exploration(), within(1e-4));
+            }
+        }
+    }
+
+    @Test
+    void scratchReusedFromOneRequestToTheNextLeavesNoTrace() {
+        // One generator serves requests over different ranges, histories and sessions in turn, from two threads at
+        // once: each answer must be what a generator that never served anything else gives.
+        java.util.BitSet middle = new java.util.BitSet();
+        middle.set(0, 37);
+        middle.set(121, CATALOG.size());
+        List<CandidateRequest> requests = List.of(
+                CandidateRequest.of(HISTORY, 12).withSessionItems(new int[] {70}).withExplorationWeight(0.5)
+                        .withExcluded(middle),
+                CandidateRequest.of(DATA.data().history(9), 30).withExplorationWeight(0.2),
+                CandidateRequest.of(DATA.data().history(17), 8).withSessionItems(new int[] {3, 4}),
+                CandidateRequest.of(HISTORY, 12).withExcluded(middle));
+        List<List<Candidate>> expected = requests.stream().map(request -> CandidateGenerator.builder(MODEL, CATALOG)
+                .content(CONTENT).session(SESSIONS).build().generate(request)).toList();
+        CandidateGenerator shared = CandidateGenerator.builder(MODEL, CATALOG).content(CONTENT).session(SESSIONS).build();
+
+        java.util.concurrent.ConcurrentLinkedQueue<String> wrong = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        Runnable serve = () -> {
+            for (int round = 0; round < 50; round++) {
+                for (int r = 0; r < requests.size(); r++) {
+                    if (!shared.generate(requests.get(r)).equals(expected.get(r))) {
+                        wrong.add("request " + r + " in round " + round);
+                    }
+                }
+            }
+        };
+        Thread other = new Thread(serve);
+        other.start();
+        serve.run();
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(other::join)).isNull();
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
     void anEmptyHistoryFallsBackToPopularity() {
         CandidateGenerator generator = CandidateGenerator.builder(MODEL, CATALOG).build();
         List<Candidate> candidates = generator.generate(CandidateRequest.of(UserHistory.EMPTY, 10));
