@@ -89,7 +89,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *       {@code GET /api/users/{id}/playlist?length=25} with the admin key, while a sender posts Jellyfin
  *       progress ticks (50 viewers, one a second each) and finished plays (one a second) to the webhook.</li>
  * </ol>
- * Arguments: {@code [seconds per phase, default 20] [clients, default 4]}.
+ * Arguments: {@code [seconds per phase, default 20] [clients, default 4] [loopback warm-up seconds, default half a
+ * phase]}: a server that has run for a while no longer spends its cores compiling, and a long warm-up shows that
+ * steady state.
  */
 public final class PlaylistBench {
 
@@ -111,6 +113,7 @@ public final class PlaylistBench {
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : 4;
+        int warmUp = args.length > 2 ? Integer.parseInt(args[2]) : Math.max(5, seconds / 2);
         Path folder = Files.createTempDirectory("setlist-playlist-bench");
         Clock clock = Clock.systemUTC();
         ObjectMapper json = JsonMapper.create();
@@ -162,7 +165,7 @@ public final class PlaylistBench {
             MetricsFilter metrics = new MetricsFilter(new SetlistMetrics(clock));
             ResourceConfig application = new ResourceConfig()
                     .register(JacksonFeature.withoutExceptionMappers())
-                    .register(new MapperResolver(json))
+                    .register(new MapperResolver(JsonMapper.forResponses()))
                     .register(new ErrorMappers.WebApplication())
                     .register(new ErrorMappers.Unexpected())
                     .register(metrics)
@@ -178,7 +181,7 @@ public final class PlaylistBench {
             try (HttpServer server = HttpServer.start("127.0.0.1", 0, application,
                     new WebhookFastPath(webhook, json, metrics))) {
                 long trainingsBefore = trainer.trainings();
-                loopback(server.baseUri(), people, catalog, clients, seconds);
+                loopback(server.baseUri(), people, catalog, clients, seconds, warmUp);
                 System.out.printf(Locale.ROOT, "retrainings finished during the loopback phases: %d (one 100k-item "
                         + "training is about %.0f s of both cores; the trainer spaces them by four times that)%n",
                         trainer.trainings() - trainingsBefore, trainer.current().trainingTime().toMillis() / 1e3);
@@ -290,8 +293,8 @@ public final class PlaylistBench {
     }
 
     /** Bounded load over loopback, with the event stream going into the webhook. */
-    private static void loopback(URI base, List<String> people, List<ItemProfile> catalog, int clients, int seconds)
-            throws InterruptedException {
+    private static void loopback(URI base, List<String> people, List<ItemProfile> catalog, int clients, int seconds,
+                                 int warmUp) throws InterruptedException {
         AtomicBoolean stop = new AtomicBoolean();
         AtomicLong events = new AtomicLong();
         AtomicLong eventFailures = new AtomicLong();
@@ -299,7 +302,7 @@ public final class PlaylistBench {
         stream.start();
         // The HTTP path's code (Jetty, Jersey, Jackson, the webhook) runs here for the first time: long enough a
         // warm-up that the JIT has compiled it, or its compiler threads take a share of the measured phase.
-        run("warm-up", base, people, clients, Math.max(5, seconds / 2));
+        run("warm-up", base, people, clients, warmUp);
         long eventsBefore = events.get();
         long started = System.nanoTime();
         run("loopback, " + clients + " clients, 1 in flight each", base, people, clients, seconds);
