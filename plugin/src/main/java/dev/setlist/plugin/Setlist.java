@@ -324,7 +324,7 @@ public final class Setlist implements AutoCloseable {
             MetricsFilter metricsFilter = new MetricsFilter(metrics);
             ResourceConfig application = new ResourceConfig()
                     .register(JacksonFeature.withoutExceptionMappers())
-                    .register(new ObjectMapperResolver(JsonMapper.forResponses()))
+                    .register(new ObjectMapperResolver(json))
                     .register(new ErrorMappers.WebApplication())
                     .register(new ErrorMappers.Unexpected())
                     .register(metricsFilter)

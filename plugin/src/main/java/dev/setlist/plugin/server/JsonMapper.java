@@ -22,21 +22,7 @@ public final class JsonMapper {
      * Both give the shortest text that reads back as the same double.
      */
     public static ObjectMapper create() {
-        return configured(JsonFactory.builder());
-    }
-
-    /**
-     * {@link #create()} for the HTTP API's answers: the generator does not pass its flushes on to the stream.
-     * Jetty holds an answer in its output buffer (32 KB) and, when the answer is complete first, sends it whole
-     * with a {@code Content-Length}; a flush reaching the stream sends what was written so far instead, and the
-     * rest follows in chunks, each a further trip through Jetty's output path (a playlist is 10 to 20 KB).
-     */
-    public static ObjectMapper forResponses() {
-        return configured(JsonFactory.builder().disable(StreamWriteFeature.FLUSH_PASSED_TO_STREAM));
-    }
-
-    private static ObjectMapper configured(com.fasterxml.jackson.core.JsonFactoryBuilder builder) {
-        JsonFactory factory = builder
+        JsonFactory factory = JsonFactory.builder()
                 .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
                 .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
                 .build();

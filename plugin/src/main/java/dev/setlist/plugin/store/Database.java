@@ -10,6 +10,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 
 /**
  * The database every store shares: an embedded H2 file in the data folder by default, or PostgreSQL
@@ -24,14 +25,19 @@ public final class Database implements AutoCloseable {
     /** Parsed statements each H2 session keeps (Setlist runs fewer than a hundred distinct ones). */
     static final int QUERY_CACHE_SIZE = 128;
 
+    /** Connections out at once, at most (the request threads, the event writer, the trainer, the CLI). */
+    static final int POOL_SIZE = 32;
+    /** How long a borrower waits for a connection when all are out. */
+    static final Duration POOL_TIMEOUT = Duration.ofSeconds(30);
+
     private final DataSource dataSource;
-    private final JdbcConnectionPool pool;
+    private final Runnable dispose;
     private final String description;
     private final boolean embeddedH2;
 
-    private Database(JdbcConnectionPool pool, String description, boolean embeddedH2) {
-        this.pool = pool;
-        this.dataSource = pool;
+    private Database(DataSource dataSource, Runnable dispose, String description, boolean embeddedH2) {
+        this.dataSource = dataSource;
+        this.dispose = dispose;
         this.description = description;
         this.embeddedH2 = embeddedH2;
     }
@@ -45,7 +51,7 @@ public final class Database implements AutoCloseable {
      */
     public static Database openJdbc(String url, String user, String password) {
         if (url.startsWith("jdbc:h2:")) {
-            return open(JdbcConnectionPool.create(withStatementCache(url), user.isEmpty() ? "setlist" : user, password),
+            return open(h2Pool(withStatementCache(url), user.isEmpty() ? "setlist" : user, password),
                     "H2 " + url.substring("jdbc:h2:".length()).split(";")[0], !url.startsWith("jdbc:h2:tcp:"));
         }
         if (url.startsWith("jdbc:postgresql:")) {
@@ -57,7 +63,10 @@ public final class Database implements AutoCloseable {
             if (!password.isEmpty()) {
                 postgres.setPassword(password);
             }
-            return open(JdbcConnectionPool.create(postgres), "PostgreSQL " + withoutCredentials(url), false);
+            JdbcConnectionPool pool = JdbcConnectionPool.create(postgres);
+            pool.setMaxConnections(POOL_SIZE);
+            pool.setLoginTimeout((int) POOL_TIMEOUT.toSeconds());
+            return open(pool, pool::dispose, "PostgreSQL " + withoutCredentials(url), false);
         }
         throw new StoreException("database.url must start with jdbc:postgresql: or jdbc:h2:, was '"
                 + withoutCredentials(url) + "'", null);
@@ -82,22 +91,21 @@ public final class Database implements AutoCloseable {
      * Opens (creating when absent) the H2 database {@code setlist.mv.db} in {@code dataFolder} and
      * migrates it. {@code WRITE_DELAY=0} writes every commit through at once, so an acknowledged event
      * survives the process being killed. {@code QUERY_CACHE_SIZE} keeps each pooled session's parsed
-     * statements: H2's default of eight is fewer than the distinct statements one playlist request runs,
-     * so every query was parsed anew.
+     * statements (H2's default of eight is fewer than the distinct statements one playlist request runs), and
+     * {@link H2ConnectionPool} keeps them from one borrower to the next.
      *
      * @throws StoreException when the file is locked by another process or cannot be opened
      */
     public static Database openH2(Path dataFolder) {
         String url = "jdbc:h2:file:" + dataFolder.toAbsolutePath().resolve("setlist")
                 + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
-        return open(JdbcConnectionPool.create(withStatementCache(url), "setlist", ""),
+        return open(h2Pool(withStatementCache(url), "setlist", ""),
                 "H2 " + dataFolder.toAbsolutePath().resolve("setlist.mv.db"), true);
     }
 
     /** Opens a private in-memory H2 database (for commands that must not touch a data folder). */
     public static Database openInMemory(String name) {
-        return open(JdbcConnectionPool.create(withStatementCache("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1"),
-                        "setlist", ""),
+        return open(h2Pool(withStatementCache("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1"), "setlist", ""),
                 "H2 in memory", true);
     }
 
@@ -115,12 +123,19 @@ public final class Database implements AutoCloseable {
         return url + ";QUERY_CACHE_SIZE=" + QUERY_CACHE_SIZE;
     }
 
-    private static Database open(JdbcConnectionPool pool, String description, boolean embeddedH2) {
-        pool.setMaxConnections(32);
+    private static H2ConnectionPool h2Pool(String url, String user, String password) {
+        return new H2ConnectionPool(url, user, password, POOL_SIZE, POOL_TIMEOUT);
+    }
+
+    private static Database open(H2ConnectionPool pool, String description, boolean embeddedH2) {
+        return open(pool, pool::close, description, embeddedH2);
+    }
+
+    private static Database open(DataSource pool, Runnable dispose, String description, boolean embeddedH2) {
         try (Connection probe = pool.getConnection()) {
             probe.isValid(1);
         } catch (SQLException e) {
-            pool.dispose();
+            dispose.run();
             throw new StoreException("cannot open the database (" + description + "): " + firstLine(e.getMessage()), e);
         }
         try {
@@ -130,11 +145,11 @@ public final class Database implements AutoCloseable {
                     .load()
                     .migrate();
         } catch (FlywayException e) {
-            pool.dispose();
+            dispose.run();
             throw new StoreException("cannot bring the database schema up to date (" + description + "): "
                     + firstLine(e.getMessage()), e);
         }
-        return new Database(pool, description, embeddedH2);
+        return new Database(pool, dispose, description, embeddedH2);
     }
 
     private static String firstLine(String message) {
@@ -166,14 +181,14 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         if (!embeddedH2) {
-            pool.dispose();
+            dispose.run();
             return;
         }
-        try (Connection connection = pool.getConnection()) {
+        try (Connection connection = dataSource.getConnection()) {
             connection.createStatement().execute("SHUTDOWN");
         } catch (SQLException ignored) {
             // Already closed or never opened: nothing left to release.
         }
-        pool.dispose();
+        dispose.run();
     }
 }

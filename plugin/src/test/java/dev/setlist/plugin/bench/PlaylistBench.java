@@ -165,7 +165,7 @@ public final class PlaylistBench {
             MetricsFilter metrics = new MetricsFilter(new SetlistMetrics(clock));
             ResourceConfig application = new ResourceConfig()
                     .register(JacksonFeature.withoutExceptionMappers())
-                    .register(new MapperResolver(JsonMapper.forResponses()))
+                    .register(new MapperResolver(json))
                     .register(new ErrorMappers.WebApplication())
                     .register(new ErrorMappers.Unexpected())
                     .register(metrics)
