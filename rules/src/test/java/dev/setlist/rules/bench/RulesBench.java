@@ -306,7 +306,11 @@ public final class RulesBench {
         }
     }
 
-    private static List<Candidate> candidates(int count, LocalDateTime now, Random random) {
+    /**
+     * The bench's candidates: films, episodes and tracks in turn, random genres, tags, runtimes, series,
+     * artists, ratings and arrival dates (also the equivalence test's input across all modes).
+     */
+    public static List<Candidate> candidates(int count, LocalDateTime now, Random random) {
         List<Candidate> candidates = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             ItemKind kind = ItemKind.values()[i % 3];
