@@ -88,6 +88,14 @@ public final class RuleCompiler {
         this(limits, ShippedModel.onClassPath());
     }
 
+    /**
+     * A compiler that always takes the classic build, the shipped packs alone too (for benchmarks and
+     * checks that compare the two builds; a server has no reason to use it).
+     */
+    public static RuleCompiler classicOnly(RuleLimits limits) {
+        return new RuleCompiler(limits, ShippedModel.NONE);
+    }
+
     /** A compiler that uses {@code shippedModel} for the shipped packs alone ({@link ShippedModel#NONE}: never). */
     RuleCompiler(RuleLimits limits, ShippedModel shippedModel) {
         this.limits = limits;
@@ -125,6 +133,27 @@ public final class RuleCompiler {
         } finally {
             thread.setContextClassLoader(callers);
         }
+    }
+
+    /**
+     * Runs the classic build once on a one-rule book and drops the result: loads the DRL parser, the
+     * Java compiler and MVEL into this JVM. For a server that started on the precompiled packs, so that
+     * a curator's first save does not pay for that (see {@link LiveRuleBook}).
+     */
+    void warmClassicBuild() {
+        RuleFile warmUp = RuleFile.of("warm-up.drl", """
+                package warmup
+                import dev.setlist.rules.model.*
+                rule "Warm-up"
+                when
+                    $item : Item( hasGenre("Drama"), runtimeMinutes > 10 )
+                then
+                    insert(Adjustment.boost($item, 10, "warm-up"));
+                end
+                """);
+        long start = System.nanoTime();
+        CompileResult result = classicOnly(limits).compile(RuleSources.only(List.of(warmUp)), "warm-up");
+        LOG.debug("classic build warmed up in {} ms (ok: {})", (System.nanoTime() - start) / 1_000_000, result.ok());
     }
 
     /**
