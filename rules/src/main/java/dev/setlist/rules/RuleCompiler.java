@@ -136,27 +136,6 @@ public final class RuleCompiler {
     }
 
     /**
-     * Runs the classic build once on a one-rule book and drops the result: loads the DRL parser, the
-     * Java compiler and MVEL into this JVM. For a server that started on the precompiled packs, so that
-     * a curator's first save does not pay for that (see {@link LiveRuleBook}).
-     */
-    void warmClassicBuild() {
-        RuleFile warmUp = RuleFile.of("warm-up.drl", """
-                package warmup
-                import dev.setlist.rules.model.*
-                rule "Warm-up"
-                when
-                    $item : Item( hasGenre("Drama"), runtimeMinutes > 10 )
-                then
-                    insert(Adjustment.boost($item, 10, "warm-up"));
-                end
-                """);
-        long start = System.nanoTime();
-        CompileResult result = classicOnly(limits).compile(RuleSources.only(List.of(warmUp)), "warm-up");
-        LOG.debug("classic build warmed up in {} ms (ok: {})", (System.nanoTime() - start) / 1_000_000, result.ok());
-    }
-
-    /**
      * The shipped packs from their precompiled executable model, smoke-checked like any book; null
      * without problems when the model cannot be loaded (the caller then takes the classic build).
      */
