@@ -45,6 +45,9 @@ import java.util.stream.Stream;
  * {@link VersionStore}; {@link #rollback(int, String)} brings back any of them (and writes its files
  * back into the folder, so folder and live book agree).
  *
+ * <p>On the shipped packs alone it starts from their precompiled model (at once), then builds them the
+ * classic way in the background and serves that book under the same label (it evaluates faster).
+ *
  * <p>Thread-safe. Evaluations never wait for a build. Builds (folder changes, publishes, rollbacks)
  * run one at a time. Close it to stop watching.
  */
@@ -124,6 +127,34 @@ public final class LiveRuleBook implements RuleBook, AutoCloseable {
         start();
         if (settings.watch() && settings.rulesFolder() != null) {
             startWatching();
+        }
+        if (current().releaseId().startsWith(ShippedModel.RELEASE_PREFIX)) {
+            rebuilds.execute(this::replaceModelWithClassicBuild);
+        }
+    }
+
+    /**
+     * Started on the shipped packs' precompiled model, which serves at once: now builds the same files
+     * the classic way, off the request path, and serves that book instead under the same label. The
+     * two decide the same (tested), but the classic build's jitted constraints evaluate about 15 %
+     * faster, and a curator's first save then finds the classic build loaded. If anything went live
+     * in the meantime, or the build fails, the model keeps serving.
+     */
+    private void replaceModelWithClassicBuild() {
+        Served served = current.get();
+        if (served == null || !served.book().releaseId().startsWith(ShippedModel.RELEASE_PREFIX)) {
+            return;
+        }
+        long start = System.nanoTime();
+        CompileResult result = RuleCompiler.classicOnly(settings.limits()).compile(defaults, served.book().version());
+        if (!result.ok()) {
+            LOG.warn("the classic build of the shipped rule packs failed; their precompiled model keeps serving:\n{}",
+                    result.report());
+            return;
+        }
+        if (current.compareAndSet(served, new Served(result.book(), served.digest(), served.since()))) {
+            LOG.info("rules: the shipped packs' classic build ({} ms, in the background) replaced their precompiled "
+                    + "model", (System.nanoTime() - start) / 1_000_000);
         }
     }
 

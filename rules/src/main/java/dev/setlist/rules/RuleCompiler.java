@@ -8,6 +8,7 @@ import org.drools.decisiontable.SpreadsheetCompiler;
 import org.drools.drl.parser.lang.ExpanderException;
 import org.drools.drl.parser.lang.dsl.DSLTokenizedMappingFile;
 import org.drools.drl.parser.lang.dsl.DefaultExpander;
+import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
@@ -15,6 +16,8 @@ import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.runtime.KieContainer;
 import org.kie.internal.builder.KnowledgeBuilderResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -42,6 +45,11 @@ import java.util.regex.Pattern;
  * runs in a new {@link KieFileSystem} under a unique {@link ReleaseId}, and a smoke run on a fixed
  * probe must neither loop nor throw. Only then is a book returned.
  *
+ * <p>The shipped packs alone (no curator file) are not compiled at run time: their executable model
+ * was generated and compiled when this module was built ({@link ShippedModel}), the same checks having
+ * run then, so the first book in a JVM is assembled from precompiled classes (no DRL parse, no Java
+ * compiler) and only smoke-checked here. A stale or missing model falls back to the classic build.
+ *
  * <p>Each build gets its own container and release id (never {@code updateToVersion}, which cannot
  * re-add a deleted rule: apache/incubator-kie#6423); the module is removed from the KIE repository
  * once the container holds it, so rebuilding all day does not accumulate modules.
@@ -53,6 +61,7 @@ public final class RuleCompiler {
     /** Wall-clock time the smoke run of a new book may take at least (see {@link #compile}). */
     static final Duration SMOKE_TIME_FLOOR = Duration.ofSeconds(20);
 
+    private static final Logger LOG = LoggerFactory.getLogger(RuleCompiler.class);
     private static final AtomicLong BUILDS = new AtomicLong();
     /** The loader that sees the fact model, Drools and this module: the parent of every book's class loader. */
     private static final ClassLoader MODEL_LOADER = RuleCompiler.class.getClassLoader();
@@ -73,10 +82,24 @@ public final class RuleCompiler {
             Pattern.compile("unable to resolve (?:method|property)[^:]*: [\\w.$]*?(\\w+)"));
 
     private final RuleLimits limits;
-    private final SourceGuard guard = new SourceGuard();
+    private final ShippedModel shippedModel;
 
     public RuleCompiler(RuleLimits limits) {
+        this(limits, ShippedModel.onClassPath());
+    }
+
+    /**
+     * A compiler that always takes the classic build, the shipped packs alone too (for benchmarks and
+     * checks that compare the two builds; a server has no reason to use it).
+     */
+    public static RuleCompiler classicOnly(RuleLimits limits) {
+        return new RuleCompiler(limits, ShippedModel.NONE);
+    }
+
+    /** A compiler that uses {@code shippedModel} for the shipped packs alone ({@link ShippedModel#NONE}: never). */
+    RuleCompiler(RuleLimits limits, ShippedModel shippedModel) {
         this.limits = limits;
+        this.shippedModel = shippedModel;
     }
 
     public RuleCompiler() {
@@ -101,7 +124,10 @@ public final class RuleCompiler {
         thread.setContextClassLoader(MODEL_LOADER);
         try {
             List<RuleProblem> problems = new ArrayList<>();
-            CompiledRuleBook book = build(sources.effectiveFiles(), version, problems);
+            CompiledRuleBook book = shippedModel.serves(sources) ? precompiled(sources, version, problems) : null;
+            if (book == null && problems.isEmpty()) {
+                book = build(sources.effectiveFiles(), version, problems);
+            }
             return new CompileResult(problems.isEmpty() ? book : null, problems,
                     Duration.ofNanos(System.nanoTime() - start));
         } finally {
@@ -109,8 +135,26 @@ public final class RuleCompiler {
         }
     }
 
+    /**
+     * The shipped packs from their precompiled executable model, smoke-checked like any book; null
+     * without problems when the model cannot be loaded (the caller then takes the classic build).
+     */
+    private CompiledRuleBook precompiled(RuleSources sources, String version, List<RuleProblem> problems) {
+        KieBase kieBase;
+        try {
+            kieBase = shippedModel.newKieBase();
+        } catch (RuntimeException | LinkageError e) {
+            LOG.warn("the precompiled model of the shipped rule packs does not load ({}); they take the classic build",
+                    e.toString());
+            return null;
+        }
+        CompiledRuleBook book = new CompiledRuleBook(kieBase, version, limits, shippedModel.locations(),
+                ShippedModel.RELEASE_PREFIX + "1.0." + BUILDS.incrementAndGet() + "-" + shippedModel.digest());
+        return smokeChecked(book, problems);
+    }
+
     /** One file turned into the DRL Drools compiles, with a map back to the source's lines. */
-    private record Unit(RuleFile file, String drl, int[] sourceLineOf, String[] sourceLines, String[] drlLines) {
+    record Unit(RuleFile file, String drl, int[] sourceLineOf, String[] sourceLines, String[] drlLines) {
 
         /**
          * Where the unit goes in the KIE file system: in the folder of its DRL package (Drools warns
@@ -143,6 +187,23 @@ public final class RuleCompiler {
     }
 
     private CompiledRuleBook build(List<RuleFile> files, String version, List<RuleProblem> problems) {
+        Prepared prepared = prepare(files, problems);
+        if (prepared == null) {
+            return null;
+        }
+        CompiledRuleBook book = kieBuild(prepared.units(), version, prepared.locations(), problems);
+        return book == null ? null : smokeChecked(book, problems);
+    }
+
+    /** The sources turned into checked DRL units, with where each rule is written. */
+    record Prepared(List<Unit> units, Map<String, CompiledRuleBook.RuleLocation> locations) {
+    }
+
+    /**
+     * Everything before the Drools build: UTF-8, DSL expansion, decision tables, the allow-list and
+     * unique rule names. Null (with {@code problems} filled) when the files are refused.
+     */
+    static Prepared prepare(List<RuleFile> files, List<RuleProblem> problems) {
         Map<RuleFile, String> texts = new LinkedHashMap<>();
         for (RuleFile file : files) {
             String text = decode(file, problems);
@@ -167,19 +228,18 @@ public final class RuleCompiler {
                 units.add(unit);
             }
         }
+        SourceGuard guard = new SourceGuard();
         for (Unit unit : units) {
             for (Violation violation : guard.check(unit.drl())) {
                 problems.add(unit.problem(violation.line(), violation.column(), null, violation.message()));
             }
         }
         Map<String, CompiledRuleBook.RuleLocation> locations = ruleLocations(units, problems);
-        if (!problems.isEmpty()) {
-            return null;
-        }
-        CompiledRuleBook book = kieBuild(units, version, locations, problems);
-        if (book == null) {
-            return null;
-        }
+        return problems.isEmpty() ? new Prepared(List.copyOf(units), locations) : null;
+    }
+
+    /** {@code book} when its smoke run passes; else null, with the failure in {@code problems}. */
+    CompiledRuleBook smokeChecked(CompiledRuleBook book, List<RuleProblem> problems) {
         // The smoke run is the book's first evaluation: class loading and JIT happen here, and on a busy
         // machine a cold JVM took more than 5 s of wall clock for it. Loops are stopped by the firing limit
         // whatever the clock says; the floor only has to catch consequences that are slow one by one.

@@ -26,11 +26,25 @@ final class Fixtures {
     private Fixtures() {
     }
 
+    /**
+     * The system property that makes {@link #defaultBook()} the classic build of the shipped packs
+     * instead of their precompiled model (rules/pom.xml runs the tests of the shipped book both ways).
+     */
+    static final String BUILD_PROPERTY = "setlist.test.rulesBuild";
+
+    /** The shipped book, built as the server builds it, or by the classic build when {@link #BUILD_PROPERTY} says so. */
     static synchronized CompiledRuleBook defaultBook() {
         if (defaults == null) {
-            CompileResult result = new RuleCompiler().compile(RuleSources.defaults(), "defaults");
+            boolean classic = "classic".equals(System.getProperty(BUILD_PROPERTY));
+            RuleCompiler compiler = classic ? new RuleCompiler(RuleLimits.DEFAULTS, ShippedModel.NONE) : new RuleCompiler();
+            CompileResult result = compiler.compile(RuleSources.defaults(), "defaults");
             if (!result.ok()) {
                 throw new AssertionError(result.report());
+            }
+            boolean precompiled = result.book().releaseId().startsWith(ShippedModel.RELEASE_PREFIX);
+            if (precompiled == classic) {
+                throw new AssertionError("the shipped book was meant to come from the " + (classic ? "classic build"
+                        : "precompiled model") + " but its release id is " + result.book().releaseId());
             }
             defaults = result.book();
         }

@@ -28,6 +28,48 @@ class LiveRuleBookTest {
         }
     }
 
+    @Test
+    void theShippedPacksServeFromTheirModelAtOnceThenFromTheClassicBuildUnderTheSameLabel() throws Exception {
+        try (LiveRuleBook book = new LiveRuleBook(new LiveRuleBook.Settings(rules, RuleLimits.DEFAULTS,
+                Duration.ofMillis(100), false), new FileVersionStore(versions))) {
+            CompiledRuleBook first = book.current();
+            long rebuilds = book.status().rebuilds();
+            java.time.Instant since = book.status().servingSince();
+            RuleOutcome before = book.evaluate(context(Mode.KIDS), Tuning.DEFAULTS,
+                    List.of(movie("r", 0.9, "R", 100, "Action"), movie("f", 0.5, "G", 80, "Family")));
+
+            assertThat(first.releaseId()).startsWith(ShippedModel.RELEASE_PREFIX);
+            awaitTrue(() -> !book.current().releaseId().startsWith(ShippedModel.RELEASE_PREFIX));
+
+            assertThat(book.version()).isEqualTo(first.version());
+            assertThat(book.status().rebuilds()).isEqualTo(rebuilds);
+            assertThat(book.status().servingSince()).isEqualTo(since);
+            RuleOutcome after = book.evaluate(context(Mode.KIDS), Tuning.DEFAULTS,
+                    List.of(movie("r", 0.9, "R", 100, "Action"), movie("f", 0.5, "G", 80, "Family")));
+            assertThat(after.offers()).isEqualTo(before.offers());
+            assertThat(after.exclusions()).isEqualTo(before.exclusions());
+        }
+    }
+
+    @Test
+    void aBookPublishedWhileTheClassicBuildRunsIsNotReplaced() throws Exception {
+        try (LiveRuleBook book = new LiveRuleBook(new LiveRuleBook.Settings(rules, RuleLimits.DEFAULTS,
+                Duration.ofMillis(100), false), new FileVersionStore(versions))) {
+            PublishResult published = book.publish(List.of(RuleFile.of("drama.drl", BOOST_DRAMA.formatted(30))),
+                    "ada", "drama up");
+            assertThat(published.ok()).as(published.problems().toString()).isTrue();
+            // The background build of the shipped packs is most likely still running: when it ends, it
+            // must not replace the published book with the shipped packs alone.
+            long until = System.nanoTime() + Duration.ofSeconds(4).toNanos();
+            while (System.nanoTime() < until) {
+                assertThat(book.current().ruleNames()).contains("Curator: drama");
+                Thread.sleep(25);
+            }
+            assertThat(book.version()).isEqualTo(published.version().label());
+            assertThat(dramaFactor(book)).isEqualTo(1.3);
+        }
+    }
+
     private static final String BOOST_DRAMA = """
             package curator
             import dev.setlist.rules.model.*

@@ -47,7 +47,8 @@ import java.util.Set;
  * (default 5000 and 3000; a third argument {@code evaluate} measures the evaluation only: one build,
  * no sequencing and no reload, for quick before/after runs while profiling; {@code compare <folder>} as the
  * third and fourth argument evaluates the shipped packs and the same packs with the folder's files replacing
- * theirs alternately in one JVM, the fair before/after of a pack change on a shared machine).
+ * theirs alternately in one JVM, the fair before/after of a pack change on a shared machine; {@code builds} as
+ * the third evaluates the shipped packs' precompiled model and their classic build alternately in one JVM).
  */
 public final class RulesBench {
 
@@ -70,6 +71,10 @@ public final class RulesBench {
         System.out.printf(Locale.ROOT, "Java %s, %d processors, load average %s%n", Runtime.version(),
                 Runtime.getRuntime().availableProcessors(), loadAverage());
 
+        if (args.length > 2 && args[2].equals("builds")) {
+            compareBuilds(evaluations, warmup);
+            return;
+        }
         if (args.length > 3 && args[2].equals("compare")) {
             compare(Path.of(args[3]), evaluations, warmup);
             return;
@@ -86,33 +91,77 @@ public final class RulesBench {
     }
 
     private static CompiledRuleBook buildOnce() {
-        CompileResult result = new RuleCompiler().compile(RuleSources.defaults(), "defaults");
+        // The classic build's book: the one a server serves once its background build replaced the model.
+        CompileResult result = RuleCompiler.classicOnly(RuleLimits.DEFAULTS).compile(RuleSources.defaults(), "defaults");
         if (!result.ok()) {
             throw new IllegalStateException(result.report());
         }
         return result.book();
     }
 
-    private static CompiledRuleBook buildFigures() {
-        RuleCompiler compiler = new RuleCompiler();
+    /**
+     * The first build in this JVM is the server's: a {@link LiveRuleBook} starting on an empty rules
+     * folder, which serves the shipped packs from their precompiled model. Then warm builds of the
+     * same, and the classic build of the same packs (first in this JVM, then warm), which every book
+     * with curator files takes.
+     */
+    private static CompiledRuleBook buildFigures() throws Exception {
+        Path folder = Files.createTempDirectory("setlist-bench-start");
+        Path versions = Files.createTempDirectory("setlist-bench-start-versions");
+        long cpuStart = THREADS.getCurrentThreadCpuTime();
         long start = System.nanoTime();
-        CompileResult first = compiler.compile(RuleSources.defaults(), "defaults");
-        double firstMillis = (System.nanoTime() - start) / 1e6;
-        if (!first.ok()) {
-            throw new IllegalStateException(first.report());
+        CompiledRuleBook first;
+        try (LiveRuleBook live = new LiveRuleBook(new LiveRuleBook.Settings(folder, RuleLimits.DEFAULTS,
+                Duration.ofMillis(200), false), new FileVersionStore(versions))) {
+            first = live.current();
         }
-        double[] warm = new double[8];
+        double firstMillis = (System.nanoTime() - start) / 1e6;
+        double firstCpuMillis = (THREADS.getCurrentThreadCpuTime() - cpuStart) / 1e6;
+        System.out.printf(Locale.ROOT, "build shipped packs (%d rules, incl. smoke check), first in JVM as a server "
+                        + "starts (%s): %.0f ms, thread CPU %.0f ms%n", first.ruleNames().size(),
+                first.releaseId().contains(":precompiled:") ? "precompiled model" : "classic build", firstMillis,
+                firstCpuMillis);
+        warmBuilds("precompiled model", new RuleCompiler(), 8);
+        long classicStart = System.nanoTime();
+        long classicCpu = THREADS.getCurrentThreadCpuTime();
+        CompiledRuleBook classic = build(RuleCompiler.classicOnly(RuleLimits.DEFAULTS));
+        System.out.printf(Locale.ROOT, "  classic build (DRL + ECJ: curator files, and the book that replaces the "
+                        + "model in the background): first in JVM %.0f ms, thread CPU %.0f ms%n",
+                (System.nanoTime() - classicStart) / 1e6, (THREADS.getCurrentThreadCpuTime() - classicCpu) / 1e6);
+        warmBuilds("classic build", RuleCompiler.classicOnly(RuleLimits.DEFAULTS), 8);
+        // What a server serves once its background build is done (LiveRuleBook), and what it served before.
+        return classic;
+    }
+
+    private static void warmBuilds(String what, RuleCompiler compiler, int count) {
+        double[] warm = new double[count];
         for (int i = 0; i < warm.length; i++) {
             long each = System.nanoTime();
-            compiler.compile(RuleSources.defaults(), "defaults");
+            build(compiler);
             warm[i] = (System.nanoTime() - each) / 1e6;
         }
         Arrays.sort(warm);
-        System.out.printf(Locale.ROOT, "build shipped packs (%d rules, incl. allow-list and smoke check): "
-                        + "first in JVM %.0f ms; warm median %.0f ms, min %.0f ms, max %.0f ms (n=%d)%n",
-                first.book().ruleNames().size(), firstMillis, warm[warm.length / 2], warm[0], warm[warm.length - 1],
-                warm.length);
-        return first.book();
+        System.out.printf(Locale.ROOT, "  %s: warm median %.0f ms, min %.0f ms, max %.0f ms (n=%d)%n", what,
+                warm[warm.length / 2], warm[0], warm[warm.length - 1], warm.length);
+    }
+
+    private static CompiledRuleBook build(RuleCompiler compiler) {
+        CompileResult result = compiler.compile(RuleSources.defaults(), "defaults");
+        if (!result.ok()) {
+            throw new IllegalStateException(result.report());
+        }
+        return result.book();
+    }
+
+    /**
+     * The shipped packs' precompiled book against their classic build, evaluated alternately in one
+     * JVM: what the executable model costs or saves per evaluation.
+     */
+    private static void compareBuilds(int evaluations, int warmup) {
+        CompiledRuleBook precompiled = build(new RuleCompiler());
+        CompiledRuleBook classic = build(RuleCompiler.classicOnly(RuleLimits.DEFAULTS));
+        compareBooks(new CompiledRuleBook[] {precompiled, classic}, new String[] {"precompiled model", "classic build"},
+                evaluations, warmup);
     }
 
     /** The bench's request: 500 candidates, a curation and one context per mode (and one inferred). */
@@ -155,14 +204,18 @@ public final class RulesBench {
      * same machine: on a shared machine that is the only fair before/after.
      */
     private static void compare(Path folder, int evaluations, int warmup) throws Exception {
-        CompiledRuleBook shipped = buildOnce();
-        CompileResult other = new RuleCompiler().compile(RuleSources.defaultsPlus(RuleSources.readFolder(folder)),
+        // Both books from the classic build, so that only the pack change differs.
+        CompiledRuleBook shipped = build(RuleCompiler.classicOnly(RuleLimits.DEFAULTS));
+        CompileResult other = RuleCompiler.classicOnly(RuleLimits.DEFAULTS).compile(RuleSources.defaultsPlus(RuleSources.readFolder(folder)),
                 "other");
         if (!other.ok()) {
             throw new IllegalStateException(other.report());
         }
-        CompiledRuleBook[] books = {shipped, other.book()};
-        String[] names = {"shipped", folder.getFileName().toString()};
+        compareBooks(new CompiledRuleBook[] {shipped, other.book()},
+                new String[] {"shipped", folder.getFileName().toString()}, evaluations, warmup);
+    }
+
+    private static void compareBooks(CompiledRuleBook[] books, String[] names, int evaluations, int warmup) {
         Workload load = workload();
         List<ListeningContext> contexts = load.contexts();
         for (int i = 0; i < warmup; i++) {
@@ -276,6 +329,17 @@ public final class RulesBench {
         Path versions = Files.createTempDirectory("setlist-bench-versions");
         try (LiveRuleBook live = new LiveRuleBook(new LiveRuleBook.Settings(rules, RuleLimits.DEFAULTS,
                 Duration.ofMillis(200), true), new FileVersionStore(versions))) {
+            // A server that starts on the precompiled model replaces it with the classic build's book in the
+            // background; a save in those first seconds waits for that build. Measure saves after it.
+            long started = System.nanoTime();
+            while (live.current().releaseId().contains(":precompiled:")) {
+                if (System.nanoTime() - started > Duration.ofSeconds(60).toNanos()) {
+                    throw new IllegalStateException("the model was not replaced within 60 s: " + live.status());
+                }
+                Thread.sleep(5);
+            }
+            System.out.printf(Locale.ROOT, "classic book replaced the precompiled model %.0f ms after the start%n",
+                    (System.nanoTime() - started) / 1e6);
             double[] millis = new double[5];
             for (int round = 0; round < millis.length; round++) {
                 String expected = "v" + (round + 1);
@@ -306,7 +370,11 @@ public final class RulesBench {
         }
     }
 
-    private static List<Candidate> candidates(int count, LocalDateTime now, Random random) {
+    /**
+     * The bench's candidates: films, episodes and tracks in turn, random genres, tags, runtimes, series,
+     * artists, ratings and arrival dates (also the equivalence test's input across all modes).
+     */
+    public static List<Candidate> candidates(int count, LocalDateTime now, Random random) {
         List<Candidate> candidates = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             ItemKind kind = ItemKind.values()[i % 3];
