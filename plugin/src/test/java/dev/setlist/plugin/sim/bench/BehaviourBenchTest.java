@@ -87,6 +87,19 @@ class BehaviourBenchTest {
     }
 
     @Test
+    void aRowWonByLessThanItsRequiredMarginFailsTheRun() {
+        BehaviourRow thin = new BehaviourRow("Filter bubble: genres", "bits", BehaviourRow.Better.HIGHER, 4.01, 4.0,
+                "", row("Filter bubble: genres").chart());
+        assertThat(thin.setlistBetter()).isTrue();
+        assertThat(thin.marginMet()).as("any margin").isTrue();
+        assertThat(thin.requiring(0.02).marginMet()).as("0.01 bits against 0.02 required").isFalse();
+        assertThat(new BehaviourReport(BehaviourBench.Settings.quick(SEED), List.of(thin.requiring(0.02)),
+                java.time.Duration.ZERO).allBetter()).isFalse();
+        assertThat(BehaviourBench.REQUIRED_MARGINS).as("every row of the run states its margin")
+                .containsOnlyKeys(rows.stream().map(BehaviourRow::behaviour).toArray(String[]::new));
+    }
+
+    @Test
     void theSameSeedGivesTheSameFigures() {
         BehaviourRow again = new BehaviourBench(BehaviourBench.Settings.quick(SEED), rules).sharedAccount();
         BehaviourRow first = row("Shared account");
