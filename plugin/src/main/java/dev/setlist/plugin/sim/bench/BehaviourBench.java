@@ -3,6 +3,7 @@ package dev.setlist.plugin.sim.bench;
 import dev.setlist.plugin.demo.DemoLibrary;
 import dev.setlist.plugin.events.PlaybackEvent;
 import dev.setlist.plugin.playlist.TuningDefaults;
+import dev.setlist.plugin.signals.SignalSettings;
 import dev.setlist.plugin.sim.Household;
 import dev.setlist.plugin.sim.HouseholdSimulator;
 import dev.setlist.plugin.sim.Persona;
@@ -93,6 +94,7 @@ public final class BehaviourBench {
     private final Household household = Household.standard();
     private final AlsSettings als;
     private final TuningDefaults tuning;
+    private List<Week> sleepyWeeks;
 
     public BehaviourBench(Settings settings, RuleBook rules) {
         this(settings, rules, AlsSettings.defaults(), TuningDefaults.STANDARD);
@@ -176,13 +178,15 @@ public final class BehaviourBench {
      * shown beside it.
      */
     public BehaviourRow sleepyViewer() {
-        Week slept = sleepyWeek(true);
-        Week control = sleepyWeek(false);
+        Week slept = sleepyWeeks().get(0);
+        Week control = sleepyWeeks().get(1);
         List<Double> setlistMoved = new ArrayList<>();
         List<Double> naiveMoved = new ArrayList<>();
+        List<Double> undiscountedMoved = new ArrayList<>();
         for (int night = 1; night <= settings.sleepyNights(); night++) {
             setlistMoved.add(Math.abs(slept.setlist().get(night) - control.setlist().get(night)));
             naiveMoved.add(Math.abs(slept.naive().get(night) - control.naive().get(night)));
+            undiscountedMoved.add(Math.abs(slept.undiscounted().get(night) - control.undiscounted().get(night)));
         }
         List<String> nights = new ArrayList<>();
         nights.add("before");
@@ -200,44 +204,100 @@ public final class BehaviourBench {
                 BehaviourRow.Better.LOWER, mean(setlistMoved), mean(naiveMoved),
                 "documentary share before the first night, then night by night: Setlist " + list(slept.setlist())
                         + " (without the nights " + list(control.setlist()) + "), baseline " + list(slept.naive())
-                        + " (without the nights " + list(control.naive()) + "), true top 20 " + list(slept.truth()),
+                        + " (without the nights " + list(control.naive()) + "), true top 20 " + list(slept.truth())
+                        + String.format(Locale.ROOT, "; Setlist without the sleepy-viewer discount %s (without the "
+                                + "nights %s): the nights move it by %.3f. In the top 20 of the taste model's own "
+                                + "ranking (before rules and sequencing) the nights move the share by %.3f for "
+                                + "Setlist, %.3f without the discount, %.3f for the baseline",
+                        list(slept.undiscounted()), list(control.undiscounted()), mean(undiscountedMoved),
+                        moved(slept.setlistTaste(), control.setlistTaste()),
+                        moved(slept.undiscountedTaste(), control.undiscountedTaste()),
+                        moved(slept.naiveTaste(), control.naiveTaste())),
                 chart);
     }
 
-    /** Documentary shares of Jordan's playlists before the first night and after each. */
-    private record Week(List<Double> setlist, List<Double> naive, List<Double> truth) {
+    /**
+     * Documentary shares of Jordan's playlists before the first night and after each: Setlist's, the
+     * baseline's, the truth's, and those of Setlist without the ledger's sleepy-viewer discount (the late-night
+     * window closed), which shows what the discount itself does; and the same three in the top 20 of each
+     * taste model's own ranking (before rules and sequencing, whose genre cap bounds a playlist's share).
+     */
+    record Week(List<Double> setlist, List<Double> naive, List<Double> truth, List<Double> undiscounted,
+                List<Double> setlistTaste, List<Double> undiscountedTaste, List<Double> naiveTaste) {
+    }
+
+    /** The sleepy viewer's week with the nights, then without; lived once per bench. */
+    List<Week> sleepyWeeks() {
+        if (sleepyWeeks == null) {
+            sleepyWeeks = List.of(sleepyWeek(true), sleepyWeek(false));
+        }
+        return sleepyWeeks;
     }
 
     /** The sleepy viewer's week: the warm-up, then a day and (if {@code nights}) a bedtime, {@code sleepyNights} times. */
     private Week sleepyWeek(boolean nights) {
         Persona jordan = household.person("jordan");
-        try (InProcessSetlist setlist = setlist(household, true)) {
+        try (InProcessSetlist setlist = setlist(household, true);
+             InProcessSetlist undiscounted = new InProcessSetlist(household, catalog, rules, start(), true,
+                     ModelTrainer.DEFAULT_MAX_TRAINING_WEIGHT, als, null, tuning,
+                     withoutSleepyDiscount(SignalSettings.defaults(ZoneOffset.UTC)))) {
             NaiveRecommender naive = new NaiveRecommender(catalog, als);
             HouseholdSimulator simulator = simulator(household);
             simulator.bedtimes(false);
-            warmUp(simulator, setlist, naive);
+            warmUp(simulator, setlist, naive, undiscounted);
             List<Double> setlistShare = new ArrayList<>();
             List<Double> naiveShare = new ArrayList<>();
             List<Double> trueShare = new ArrayList<>();
-            Broadcast both = new Broadcast(List.of(setlist, naive));
+            List<Double> undiscountedShare = new ArrayList<>();
+            List<Double> setlistTaste = new ArrayList<>();
+            List<Double> undiscountedTaste = new ArrayList<>();
+            List<Double> naiveTaste = new ArrayList<>();
+            Broadcast all = new Broadcast(List.of(setlist, naive, undiscounted));
             Instant asked = simulator.at(START.plusDays(settings.warmupDays()).atTime(13, 0));
             for (int night = 0; ; night++) {
                 setlistShare.add(share(items(setlist.offer(jordan, request(Media.VIDEO, 20, jordan, asked))), BehaviourBench::documentary));
                 naiveShare.add(share(items(naive.offer(jordan, request(Media.VIDEO, 20, jordan, asked))), BehaviourBench::documentary));
+                undiscountedShare.add(share(items(undiscounted.offer(jordan, request(Media.VIDEO, 20, jordan, asked))), BehaviourBench::documentary));
                 trueShare.add(share(trueTop(jordan, Media.VIDEO, 20, watched(simulator, jordan)), BehaviourBench::documentary));
+                setlistTaste.add(share(top(setlist.ranking(jordan, Media.VIDEO), 20), BehaviourBench::documentary));
+                undiscountedTaste.add(share(top(undiscounted.ranking(jordan, Media.VIDEO), 20), BehaviourBench::documentary));
+                naiveTaste.add(share(top(naive.ranking(jordan, Media.VIDEO), 20), BehaviourBench::documentary));
                 if (night == settings.sleepyNights()) {
-                    return new Week(setlistShare, naiveShare, trueShare);
+                    return new Week(setlistShare, naiveShare, trueShare, undiscountedShare, setlistTaste,
+                            undiscountedTaste, naiveTaste);
                 }
                 int day = settings.warmupDays() + night;
                 LocalDate date = START.plusDays(day);
-                simulator.day(both, date, day);
+                simulator.day(all, date, day);
                 if (nights) {
-                    simulator.bedtime(both, jordan, simulator.at(date.atTime(23, 10)), settings.seed() + night);
+                    simulator.bedtime(all, jordan, simulator.at(date.atTime(23, 10)), settings.seed() + night);
                 }
-                both.train(simulator.at(date.plusDays(1).atTime(6, 0)));
+                all.train(simulator.at(date.plusDays(1).atTime(6, 0)));
                 asked = simulator.at(date.plusDays(1).atTime(13, 0));
             }
         }
+    }
+
+    private static List<ItemProfile> top(List<ItemProfile> ranking, int n) {
+        return ranking.subList(0, Math.min(n, ranking.size()));
+    }
+
+    /** The mean over the nights of how far {@code with} is from {@code without}. */
+    static double moved(List<Double> with, List<Double> without) {
+        double sum = 0;
+        for (int night = 1; night < with.size(); night++) {
+            sum += Math.abs(with.get(night) - without.get(night));
+        }
+        return with.size() < 2 ? 0 : sum / (with.size() - 1);
+    }
+
+    /** {@code signals} with the late-night window closed: no chain is a sleepy viewer's. */
+    private static SignalSettings withoutSleepyDiscount(SignalSettings s) {
+        return new SignalSettings(s.completeFraction(), s.skipFraction(), s.skipSeconds(), s.movieWeight(),
+                s.episodeWeight(), s.trackWeight(), s.otherWeight(), s.rewatchBonus(), s.seekBackSeconds(),
+                s.seekBackBonus(), s.seekAheadRatio(), s.favouriteWeight(), s.likeWeight(), s.importWeight(),
+                s.autoplayGap(), s.lateNightStart(), s.lateNightStart(), s.sleepyFreeItems(), s.sleepyDecay(),
+                s.mutedFactor(), s.zone(), s.evidenceLimit());
     }
 
     /**

@@ -18,11 +18,13 @@ class BehaviourBenchTest {
     private static final long SEED = 42;
     private static RuleBook rules;
     private static List<BehaviourRow> rows;
+    private static BehaviourBench bench;
 
     @BeforeAll
     static void runTheReducedBench() {
         rules = BehaviourBench.defaultRules();
-        rows = new BehaviourBench(BehaviourBench.Settings.quick(SEED), rules).run();
+        bench = new BehaviourBench(BehaviourBench.Settings.quick(SEED), rules);
+        rows = bench.run();
     }
 
     private static BehaviourRow row(String behaviour) {
@@ -39,6 +41,16 @@ class BehaviourBenchTest {
     @Test
     void theSleepyViewerDoesNotTurnIntoADocumentaryFan() {
         assertBetter("Sleepy viewer");
+    }
+
+    @Test
+    void itIsTheLedgersSleepyViewerDiscountThatKeepsTheNightsOutOfTheTaste() {
+        BehaviourBench.Week slept = bench.sleepyWeeks().get(0);
+        BehaviourBench.Week control = bench.sleepyWeeks().get(1);
+        double moved = BehaviourBench.moved(slept.setlistTaste(), control.setlistTaste());
+        double undiscounted = BehaviourBench.moved(slept.undiscountedTaste(), control.undiscountedTaste());
+        assertThat(moved).as("the nights move the documentary share of Setlist's taste ranking less with the "
+                + "discount (%s) than without it (%s)", moved, undiscounted).isLessThan(undiscounted);
     }
 
     @Test
