@@ -103,7 +103,7 @@ public final class ServerOptions {
     @Option(names = "--signals-sleepy-free-items", paramLabel = "VALUE", description = "Items of a late-night autoplay chain with no pause, seek or rating that count fully. (env SETLIST_SIGNALS_SLEEPY_FREE_ITEMS; default 2).")
     String signalsSleepyFreeItems;
 
-    @Option(names = "--signals-sleepy-decay", paramLabel = "VALUE", description = "Each further item of such a chain counts this much of the one before (0.5: a half, a quarter...). (env SETLIST_SIGNALS_SLEEPY_DECAY; default 0.5).")
+    @Option(names = "--signals-sleepy-decay", paramLabel = "VALUE", description = "Each further item of such a chain counts this much of the one before (0: nothing; 0.5: a half, a quarter...). (env SETLIST_SIGNALS_SLEEPY_DECAY; default 0).")
     String signalsSleepyDecay;
 
     @Option(names = "--signals-muted-factor", paramLabel = "VALUE", description = "A play the client reports as muted (WebSocket source only: the webhook does not say) counts this much. (env SETLIST_SIGNALS_MUTED_FACTOR; default 0.25).")

@@ -25,6 +25,7 @@ import dev.setlist.scorer.catalog.ItemProfile;
 import dev.setlist.scorer.catalog.ItemProfile.ItemKind;
 import dev.setlist.scorer.data.UserHistory;
 import dev.setlist.scorer.explore.WildcardPicker;
+import dev.setlist.scorer.sequencing.Calibration;
 import dev.setlist.scorer.sequencing.PlaylistEntry;
 import dev.setlist.scorer.sequencing.Sequencer;
 
@@ -292,11 +293,28 @@ public final class PlaylistService {
             candidates.stream().skip(limit).filter(c -> c.itemId().equals(focus)).forEach(toRules::add);
         }
         RuleOutcome outcome = rules.evaluate(context, tuning, toRules, Curation.NONE);
-        dev.setlist.scorer.sequencing.Playlist ordered = sequencer.sequence(outcome.toSequenceRequest());
+        dev.setlist.scorer.sequencing.Playlist ordered = sequencer.sequence(outcome.toSequenceRequest()
+                .withCalibration(calibration(weights, media)));
         Playlist.TuningUsed tuningUsed = new Playlist.TuningUsed(exploration, posterior.rate(min, max), diversity,
                 wildcards, request.budgetMinutes());
         return new Plan(user, now, media, taste, history, interactions, excluded, candidates, moodReasons, outcome,
                 ordered, tuningUsed);
+    }
+
+    /**
+     * The genres the person's playlist of {@code media} is calibrated to: those of what they played of it,
+     * each item weighted as the ledger weighs it (the sleepy viewer's discounted plays count as little here
+     * as in training).
+     */
+    private Calibration calibration(Map<String, Double> weights, PlaylistRequest.Media media) {
+        if (defaults.calibration() <= 0) {
+            return Calibration.NONE;
+        }
+        Map<ItemProfile, Double> played = new HashMap<>();
+        weights.forEach((itemId, weight) -> library.find(itemId)
+                .filter(item -> media.holds(item.kind()))
+                .ifPresent(item -> played.put(item, weight)));
+        return Calibration.of(played, defaults.calibration());
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.setlist.plugin.playlist;
 
+import dev.setlist.scorer.sequencing.Calibration;
+
 /**
  * The tuning a person gets until a power user sets theirs.
  *
@@ -7,10 +9,14 @@ package dev.setlist.plugin.playlist;
  * @param explorationMax highest it may rise to (default 0.30; the rules accept at most 0.5)
  * @param wildcardSlots  wildcards offered per playlist while exploring (default 1)
  * @param diversity      diversity strength of the sequencer, 0 (score only) to 1 (novelty only) (default 0.3)
+ * @param calibration    how strongly a playlist's genres are kept to the spread of the person's history, 0 (not
+ *                       at all) to 1 (nothing else counts) (default {@value Calibration#DEFAULT_STRENGTH}; see
+ *                       {@link Calibration})
  */
-public record TuningDefaults(double explorationMin, double explorationMax, int wildcardSlots, double diversity) {
+public record TuningDefaults(double explorationMin, double explorationMax, int wildcardSlots, double diversity,
+                             double calibration) {
 
-    public static final TuningDefaults STANDARD = new TuningDefaults(0.05, 0.30, 1, 0.3);
+    public static final TuningDefaults STANDARD = new TuningDefaults(0.05, 0.30, 1, 0.3, Calibration.DEFAULT_STRENGTH);
 
     public TuningDefaults {
         if (!(explorationMin >= 0 && explorationMin <= explorationMax && explorationMax <= 0.5)) {
@@ -22,6 +28,9 @@ public record TuningDefaults(double explorationMin, double explorationMax, int w
         }
         if (!(diversity >= 0 && diversity <= 1)) {
             throw new IllegalArgumentException("diversity must be between 0 and 1, was " + diversity);
+        }
+        if (!(calibration >= 0 && calibration <= 1)) {
+            throw new IllegalArgumentException("calibration must be between 0 and 1, was " + calibration);
         }
     }
 }

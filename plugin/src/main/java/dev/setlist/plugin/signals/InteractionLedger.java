@@ -47,7 +47,9 @@ import java.util.stream.Collectors;
  *       with no pause, seek or rating, the items after the first {@code sleepyFreeItems} count
  *       {@code sleepyDecay} times the one before; and once the chain goes past them, which is the evidence
  *       that nobody was watching, the first {@code sleepyFreeItems} are discounted after the fact by
- *       {@code sleepyDecay} each (the viewer may have been asleep from the first);</li>
+ *       {@code sleepyDecay} each (the viewer may have been asleep from the first). By default
+ *       {@code sleepyDecay} is 0: such a chain counts nothing, because implicit ALS takes any weight above 0
+ *       for a positive and only shrinks its confidence (docs/behaviours.md, Sleepy viewer);</li>
  *   <li>muted play, when the client says so;</li>
  *   <li>skipping ahead, when continuous progress reports show that most of the distance covered was
  *       jumped over rather than played.</li>

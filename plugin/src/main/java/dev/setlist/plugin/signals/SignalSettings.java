@@ -35,7 +35,9 @@ import java.util.Objects;
  * @param lateNightEnd      end of the late-night window, local time (default 05:00)
  * @param sleepyFreeItems   this many items of a late-night autoplay chain count fully, unless the chain goes on
  *                          past them: then they count {@code sleepyDecay} after the fact (default 2)
- * @param sleepyDecay       each further item of the chain counts this much of the one before (default 0.5)
+ * @param sleepyDecay       each further item of the chain counts this much of the one before, and the free items
+ *                          this much after the fact (default 0: nothing; in implicit ALS any weight above 0 makes
+ *                          the item a positive, so half an asleep play would still say "liked")
  * @param mutedFactor       a play the client reports as muted counts this much (default 0.25)
  * @param zone              the household's time zone, for the late-night window (default: the system's)
  * @param evidenceLimit     how many pieces of evidence are kept per person and item for explanations (default 20)
@@ -106,7 +108,7 @@ public record SignalSettings(
     /** The documented defaults in the given time zone. */
     public static SignalSettings defaults(ZoneId zone) {
         return new SignalSettings(0.9, 0.1, 30, 1.0, 0.7, 0.3, 0.5, 0.5, 10, 0.1, 0.5, 2.0, 1.0, 0.8,
-                Duration.ofSeconds(90), LocalTime.of(23, 0), LocalTime.of(5, 0), 2, 0.5, 0.25, zone, 20);
+                Duration.ofSeconds(90), LocalTime.of(23, 0), LocalTime.of(5, 0), 2, 0.0, 0.25, zone, 20);
     }
 
     /** Whether a local time falls in the late-night window (which may wrap past midnight). */

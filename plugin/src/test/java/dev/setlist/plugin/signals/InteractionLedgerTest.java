@@ -28,7 +28,7 @@ class InteractionLedgerTest {
     private static final Instant AFTERNOON = Instant.parse("2026-11-28T14:00:00Z");
     private static final SignalSettings SETTINGS = SignalSettings.defaults(ZoneOffset.UTC);
 
-    private final InteractionLedger ledger = new InteractionLedger(SETTINGS);
+    private InteractionLedger ledger = new InteractionLedger(SETTINGS);
     private final List<EventLog.StoredEvent> applied = new ArrayList<>();
     private long seq;
 
@@ -145,26 +145,41 @@ class InteractionLedgerTest {
     }
 
     @Test
-    void aLateNightAutoplayChainWithNoInteractionCountsLessAndLess() {
+    void aLateNightAutoplayChainWithNoInteractionCountsNothingByDefault() {
         Instant at = LATE;
         for (int episode = 1; episode <= 5; episode++) {
             at = playThrough("ep" + episode, at, 2400, false).plusSeconds(8);
         }
-        double full = SETTINGS.episodeWeight();
         assertThat(weights("ep1", "ep2", "ep3", "ep4", "ep5"))
-                .as("past the two free items, the chain says the viewer may have been asleep from the first")
-                .containsExactly(full * 0.5, full * 0.5, full * 0.5, full * 0.25, full * 0.125);
+                .as("past the two free items, the chain says nobody was watching, from the first on")
+                .containsOnly(0.0);
         Evidence fifth = ledger.snapshot(USER).get("ep5").evidence().get(0);
         assertThat(fifth.discounts()).singleElement().satisfies(discount -> {
             assertThat(discount.kind()).isEqualTo(Discount.Kind.SLEEPY_VIEWER);
             assertThat(discount.reason()).contains("item 5").contains("late at night");
         });
         Evidence first = ledger.snapshot(USER).get("ep1").evidence().get(0);
-        assertThat(first.weight()).isCloseTo(full * 0.5, within(1e-9));
         assertThat(first.discounts()).singleElement().satisfies(discount -> {
             assertThat(discount.kind()).isEqualTo(Discount.Kind.SLEEPY_VIEWER);
             assertThat(discount.reason()).contains("item 1").contains("went on past 2 items");
         });
+    }
+
+    @Test
+    void aConfiguredDecayCountsTheChainLessAndLess() {
+        SignalSettings s = SETTINGS;
+        ledger = new InteractionLedger(new SignalSettings(s.completeFraction(), s.skipFraction(), s.skipSeconds(),
+                s.movieWeight(), s.episodeWeight(), s.trackWeight(), s.otherWeight(), s.rewatchBonus(),
+                s.seekBackSeconds(), s.seekBackBonus(), s.seekAheadRatio(), s.favouriteWeight(), s.likeWeight(),
+                s.importWeight(), s.autoplayGap(), s.lateNightStart(), s.lateNightEnd(), s.sleepyFreeItems(), 0.5,
+                s.mutedFactor(), s.zone(), s.evidenceLimit()));
+        Instant at = LATE;
+        for (int episode = 1; episode <= 5; episode++) {
+            at = playThrough("ep" + episode, at, 2400, false).plusSeconds(8);
+        }
+        double full = SETTINGS.episodeWeight();
+        assertThat(weights("ep1", "ep2", "ep3", "ep4", "ep5"))
+                .containsExactly(full * 0.5, full * 0.5, full * 0.5, full * 0.25, full * 0.125);
     }
 
     @Test
@@ -173,10 +188,9 @@ class InteractionLedgerTest {
         for (int episode = 1; episode <= 4; episode++) {
             at = playThrough("ep" + episode, at, 2400, false).plusSeconds(8);
         }
-        double full = SETTINGS.episodeWeight();
         assertThat(at).as("the chain ended after 05:00").isAfter(at.atZone(ZoneOffset.UTC).toLocalDate().atTime(5, 0)
                 .toInstant(ZoneOffset.UTC));
-        assertThat(weights("ep1", "ep2", "ep3", "ep4")).containsExactly(full * 0.5, full * 0.5, full * 0.5, full * 0.25);
+        assertThat(weights("ep1", "ep2", "ep3", "ep4")).containsOnly(0.0);
     }
 
     @Test
@@ -208,8 +222,8 @@ class InteractionLedgerTest {
         }
         double full = SETTINGS.episodeWeight();
         assertThat(weights("ep1", "ep2", "ep3", "ep4", "ep5"))
-                .as("awake at the pause; the chain after it goes past two items, so its first is discounted too")
-                .containsExactly(full, full, full, full * 0.5, full * 0.5);
+                .as("awake at the pause; the chain after it goes past two items, so it counts nothing, its first item too")
+                .containsExactly(full, full, full, 0.0, 0.0);
     }
 
     @Test

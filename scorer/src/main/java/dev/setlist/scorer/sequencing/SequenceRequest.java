@@ -13,9 +13,11 @@ import java.util.Objects;
  * @param relaxationOrder   which kinds of constraint may be relaxed, first to last; kinds absent here are never relaxed
  * @param length            the most entries to return (default {@value #DEFAULT_LENGTH})
  * @param diversityStrength 0 orders by score alone, 1 by novelty alone (default {@value #DEFAULT_DIVERSITY})
+ * @param calibration       the genres the list should be spread over, and how strongly (default {@link Calibration#NONE})
  */
 public record SequenceRequest(List<Offer> offers, List<Constraint> constraints,
-                              List<ConstraintKind> relaxationOrder, int length, double diversityStrength) {
+                              List<ConstraintKind> relaxationOrder, int length, double diversityStrength,
+                              Calibration calibration) {
 
     public static final int DEFAULT_LENGTH = 20;
     public static final double DEFAULT_DIVERSITY = 0.3;
@@ -31,6 +33,13 @@ public record SequenceRequest(List<Offer> offers, List<Constraint> constraints,
             throw new IllegalArgumentException("diversityStrength must be in [0, 1], was " + diversityStrength);
         }
         Objects.requireNonNull(relaxationOrder);
+        calibration = calibration == null ? Calibration.NONE : calibration;
+    }
+
+    /** A request without calibration. */
+    public SequenceRequest(List<Offer> offers, List<Constraint> constraints, List<ConstraintKind> relaxationOrder,
+                           int length, double diversityStrength) {
+        this(offers, constraints, relaxationOrder, length, diversityStrength, Calibration.NONE);
     }
 
     /** A request with the default length, diversity and relaxation order. */
@@ -40,10 +49,14 @@ public record SequenceRequest(List<Offer> offers, List<Constraint> constraints,
     }
 
     public SequenceRequest withLength(int newLength) {
-        return new SequenceRequest(offers, constraints, relaxationOrder, newLength, diversityStrength);
+        return new SequenceRequest(offers, constraints, relaxationOrder, newLength, diversityStrength, calibration);
     }
 
     public SequenceRequest withDiversity(double newStrength) {
-        return new SequenceRequest(offers, constraints, relaxationOrder, length, newStrength);
+        return new SequenceRequest(offers, constraints, relaxationOrder, length, newStrength, calibration);
+    }
+
+    public SequenceRequest withCalibration(Calibration newCalibration) {
+        return new SequenceRequest(offers, constraints, relaxationOrder, length, diversityStrength, newCalibration);
     }
 }

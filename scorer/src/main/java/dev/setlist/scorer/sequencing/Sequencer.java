@@ -22,7 +22,9 @@ import java.util.Set;
  * candidates every active constraint admits, the one with the best MMR-like value
  * {@code (1 - λ)·relevance - λ·redundancy}, where relevance is the candidate's score rescaled to
  * [0, 1] over the request, redundancy is its highest {@link ItemSimilarity} to anything already
- * chosen, and λ is the request's diversity strength.
+ * chosen, and λ is the request's diversity strength. With a {@link Calibration} of strength γ, the
+ * value is {@code (1 - γ)·mmr - γ·KL(p ‖ q̃)}: the divergence of the list's genres, with the candidate
+ * added, from the person's (Steck's calibrated recommendations, chosen greedily as in the paper).
  *
  * <p>Placement directives come first: a pinned item takes its position (and is held back until
  * then); a wildcard slot goes to the best admissible wildcard when one is left. When no remaining
@@ -64,6 +66,17 @@ public final class Sequencer {
         private final List<PlaylistEntry> entries = new ArrayList<>();
         private final List<Relaxation> relaxations = new ArrayList<>();
         private final Map<String, Integer> countBySet = new HashMap<>();
+        /** Calibration: the target's shares, by target genre number (null when calibration is off). */
+        private final double[] targetShare;
+        /** Calibration: per pool item, the target genre numbers it belongs to (each takes 1/|genres| of it). */
+        private final int[][] targetGenres;
+        private final double[] genreShare;
+        /** Calibration: the shares the list so far holds of each target genre, and its size. */
+        private final double[] listShare;
+        private int listSize;
+        /** Calibration: per target genre, its term of KL(p ‖ q̃) for the list so far plus one item of no target genre. */
+        private final double[] baseTerm;
+        private double baseDivergence;
         private WildcardSlots wildcardSlots;
         private DurationBudget budget;
         private int secondsUsed;
@@ -90,6 +103,32 @@ public final class Sequencer {
                 for (Facet facet : Facet.values()) {
                     groupIds[facet.ordinal()][i] = groupNumbersOf(facet, facet.valuesOf(item));
                 }
+            }
+            Calibration calibration = request.calibration();
+            if (calibration.active()) {
+                Map<String, Integer> genreNumbers = new HashMap<>();
+                targetShare = new double[calibration.target().size()];
+                for (Map.Entry<String, Double> entry : calibration.target().entrySet()) {
+                    targetShare[genreNumbers.size()] = entry.getValue();
+                    genreNumbers.put(entry.getKey(), genreNumbers.size());
+                }
+                targetGenres = new int[pool.size()][];
+                genreShare = new double[pool.size()];
+                for (int i = 0; i < pool.size(); i++) {
+                    List<String> genres = pool.get(i).candidate().item().genres();
+                    targetGenres[i] = genres.stream().map(lowerCase::of).distinct()
+                            .map(genreNumbers::get).filter(java.util.Objects::nonNull).mapToInt(Integer::intValue).toArray();
+                    genreShare[i] = genres.isEmpty() ? 0 : 1.0 / genres.stream().map(lowerCase::of).distinct().count();
+                }
+                listShare = new double[targetShare.length];
+                baseTerm = new double[targetShare.length];
+                updateDivergence();
+            } else {
+                targetShare = null;
+                targetGenres = null;
+                genreShare = null;
+                listShare = null;
+                baseTerm = null;
             }
             this.groupCount = new int[groupNumbers.size()];
             this.groupLast = new int[groupNumbers.size()];
@@ -221,12 +260,41 @@ public final class Sequencer {
                     continue;
                 }
                 double value = (1 - lambda) * relevance[i] - lambda * redundancy[i];
+                if (targetShare != null) {
+                    double gamma = request.calibration().strength();
+                    value = (1 - gamma) * value - gamma * divergenceWith(i);
+                }
                 if (value > bestValue) {
                     bestValue = value;
                     best = i;
                 }
             }
             return best;
+        }
+
+        /** {@code KL(p ‖ q̃)} of the list so far with pool item {@code index} added. */
+        private double divergenceWith(int index) {
+            double divergence = baseDivergence;
+            double size = listSize + 1;
+            for (int genre : targetGenres[index]) {
+                double p = targetShare[genre];
+                double q = (listShare[genre] + genreShare[index]) / size;
+                divergence += p * Math.log(p / ((1 - Calibration.SMOOTHING) * q + Calibration.SMOOTHING * p))
+                        - baseTerm[genre];
+            }
+            return divergence;
+        }
+
+        /** Recomputes the divergence terms of the list so far, as if one item of no target genre were added. */
+        private void updateDivergence() {
+            double size = listSize + 1;
+            baseDivergence = 0;
+            for (int genre = 0; genre < targetShare.length; genre++) {
+                double p = targetShare[genre];
+                double q = listShare[genre] / size;
+                baseTerm[genre] = p * Math.log(p / ((1 - Calibration.SMOOTHING) * q + Calibration.SMOOTHING * p));
+                baseDivergence += baseTerm[genre];
+            }
         }
 
         private boolean fits(int index) {
@@ -360,6 +428,13 @@ public final class Sequencer {
             }
             for (String set : sets) {
                 countBySet.merge(set, 1, Integer::sum);
+            }
+            if (targetShare != null) {
+                for (int genre : targetGenres[index]) {
+                    listShare[genre] += genreShare[index];
+                }
+                listSize++;
+                updateDivergence();
             }
             if (request.diversityStrength() > 0) {
                 for (int i = 0; i < pool.size(); i++) {

@@ -104,6 +104,17 @@ public final class InProcessSetlist implements SimulatedSystem, AutoCloseable {
     public InProcessSetlist(Household household, List<ItemProfile> catalog, RuleBook rules, Instant start,
                             boolean useProfiles, double maxTrainingWeight, AlsSettings als, Double exploration,
                             TuningDefaults tuning) {
+        this(household, catalog, rules, start, useProfiles, maxTrainingWeight, als, exploration, tuning,
+                SignalSettings.defaults(ZoneOffset.UTC));
+    }
+
+    /**
+     * Setlist as above, reading playback with {@code signals} ({@link SignalSettings#defaults(java.time.ZoneId)}
+     * in UTC is Setlist's): to measure what one of the ledger's rules does.
+     */
+    public InProcessSetlist(Household household, List<ItemProfile> catalog, RuleBook rules, Instant start,
+                            boolean useProfiles, double maxTrainingWeight, AlsSettings als, Double exploration,
+                            TuningDefaults tuning, SignalSettings signals) {
         this.tuning = tuning;
         this.clock = new SimClock(start);
         this.useProfiles = useProfiles;
@@ -113,7 +124,7 @@ public final class InProcessSetlist implements SimulatedSystem, AutoCloseable {
         JdbcEventLog eventLog = new JdbcEventLog(database.dataSource(), json, clock);
         users = new UserStore(database.dataSource());
         library = new Library(new CatalogStore(database.dataSource(), json));
-        InteractionLedger ledger = new InteractionLedger(SignalSettings.defaults(ZoneOffset.UTC));
+        InteractionLedger ledger = new InteractionLedger(signals);
         PlayTimeline timeline = new PlayTimeline();
         people = new PersonStore(database.dataSource(), clock);
         profiles = new ProfileService(new ProfileStore(database.dataSource()), users, clock);
@@ -124,7 +135,7 @@ public final class InProcessSetlist implements SimulatedSystem, AutoCloseable {
         ingestor.addListener(ledger::apply);
         ingestor.addListener(timeline::apply);
         FreshStarts freshStarts = new FreshStarts(new dev.setlist.plugin.store.TasteResetStore(database.dataSource()),
-                SignalSettings.defaults(ZoneOffset.UTC));
+                signals);
         ingestor.addListener(freshStarts::apply);
         histories = new PersonHistory(ledger, people, freshStarts);
         SessionMood mood = new SessionMood();

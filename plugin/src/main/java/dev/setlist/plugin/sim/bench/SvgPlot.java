@@ -18,7 +18,7 @@ public final class SvgPlot {
     private static final int RIGHT = 20;
     private static final int TOP = 40;
     private static final int BOTTOM = 60;
-    private static final List<String> COLOURS = List.of("#2b6cb0", "#c05621", "#718096", "#2f855a");
+    private static final List<String> COLOURS = List.of("#2b6cb0", "#c05621", "#718096", "#2f855a", "#805ad5");
 
     private SvgPlot() {
     }

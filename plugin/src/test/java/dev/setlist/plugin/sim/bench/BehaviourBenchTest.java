@@ -18,11 +18,13 @@ class BehaviourBenchTest {
     private static final long SEED = 42;
     private static RuleBook rules;
     private static List<BehaviourRow> rows;
+    private static BehaviourBench bench;
 
     @BeforeAll
     static void runTheReducedBench() {
         rules = BehaviourBench.defaultRules();
-        rows = new BehaviourBench(BehaviourBench.Settings.quick(SEED), rules).run();
+        bench = new BehaviourBench(BehaviourBench.Settings.quick(SEED), rules);
+        rows = bench.run();
     }
 
     private static BehaviourRow row(String behaviour) {
@@ -39,6 +41,16 @@ class BehaviourBenchTest {
     @Test
     void theSleepyViewerDoesNotTurnIntoADocumentaryFan() {
         assertBetter("Sleepy viewer");
+    }
+
+    @Test
+    void itIsTheLedgersSleepyViewerDiscountThatKeepsTheNightsOutOfTheTaste() {
+        BehaviourBench.Week slept = bench.sleepyWeeks().get(0);
+        BehaviourBench.Week control = bench.sleepyWeeks().get(1);
+        double moved = BehaviourBench.moved(slept.setlistTaste(), control.setlistTaste());
+        double undiscounted = BehaviourBench.moved(slept.undiscountedTaste(), control.undiscountedTaste());
+        assertThat(moved).as("the nights move the documentary share of Setlist's taste ranking less with the "
+                + "discount (%s) than without it (%s)", moved, undiscounted).isLessThan(undiscounted);
     }
 
     @Test
@@ -84,6 +96,19 @@ class BehaviourBenchTest {
     @Test
     void aBurstOfFakePlaysFromOneAccountBarelyMovesAnyoneElsesRanking() {
         assertBetter("Manipulation");
+    }
+
+    @Test
+    void aRowWonByLessThanItsRequiredMarginFailsTheRun() {
+        BehaviourRow thin = new BehaviourRow("Filter bubble: genres", "bits", BehaviourRow.Better.HIGHER, 4.01, 4.0,
+                "", row("Filter bubble: genres").chart());
+        assertThat(thin.setlistBetter()).isTrue();
+        assertThat(thin.marginMet()).as("any margin").isTrue();
+        assertThat(thin.requiring(0.02).marginMet()).as("0.01 bits against 0.02 required").isFalse();
+        assertThat(new BehaviourReport(BehaviourBench.Settings.quick(SEED), List.of(thin.requiring(0.02)),
+                java.time.Duration.ZERO).allBetter()).isFalse();
+        assertThat(BehaviourBench.REQUIRED_MARGINS).as("every row of the run states its margin")
+                .containsOnlyKeys(rows.stream().map(BehaviourRow::behaviour).toArray(String[]::new));
     }
 
     @Test
