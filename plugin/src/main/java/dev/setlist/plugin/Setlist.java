@@ -90,7 +90,6 @@ import dev.setlist.scorer.sequencing.Sequencer;
 import dev.setlist.rules.FileVersionStore;
 import dev.setlist.rules.LiveRuleBook;
 import dev.setlist.rules.RuleLimits;
-import dev.setlist.plugin.playlist.TuningDefaults;
 import dev.setlist.plugin.signals.PlayTimeline;
 import dev.setlist.plugin.store.PersonStore;
 import dev.setlist.plugin.store.ProfileStore;
@@ -277,16 +276,16 @@ public final class Setlist implements AutoCloseable {
             ingestor.addListener(freshStarts::apply);
             PersonHistory histories = new PersonHistory(ledger, people, freshStarts);
             PlaylistService playlists = new PlaylistService(library, profiles, people, histories, timeline, trainer, mood,
-                    offers, timedRules, new Sequencer(), TuningDefaults.STANDARD, clock, ZoneId.systemDefault());
+                    offers, timedRules, new Sequencer(), config.tuning(), clock, ZoneId.systemDefault());
             JourneyService journeys = new JourneyService(library, profiles, people, histories, timeline, trainer,
                     timedRules, new Sequencer(), clock, ZoneId.systemDefault());
             GroupPlaylistService groups = new GroupPlaylistService(profiles, people, histories, trainer, timedRules,
-                    new Sequencer(), TuningDefaults.STANDARD, clock, ZoneId.systemDefault());
+                    new Sequencer(), config.tuning(), clock, ZoneId.systemDefault());
             ServedPlaylistStore servedPlaylists = new ServedPlaylistStore(database.dataSource());
             ServedPlaylistLog servedLog = new ServedPlaylistLog(servedPlaylists, library, clock);
             background.add(servedLog);
             InsightsService insights = new InsightsService(eventLog, library, ledger, people, servedPlaylists, servedLog,
-                    TuningDefaults.STANDARD, clock, ZoneId.systemDefault());
+                    config.tuning(), clock, ZoneId.systemDefault());
             privacy.afterDelete(servedPlaylists::forget);
             privacy.afterDelete(people::forgetWildcardAnswers);
             // An account's profiles are people too: deleting the account deletes each of them as a person.
@@ -295,7 +294,7 @@ public final class Setlist implements AutoCloseable {
                     servedLog, mood, offers, liveTrainer, clock);
             privacy.afterDelete(freshStarts::forget);
             FeedbackService feedback = new FeedbackService(library, profiles, people, ingestor, mood, offers, playlists,
-                    TuningDefaults.STANDARD, clock);
+                    config.tuning(), clock);
             PlaylistPublisher publisher = new PlaylistPublisher(mediaServer, outbox, users, clock, PUBLISH_FIRST_RETRY,
                     PUBLISH_MAX_RETRY);
             background.add(publisher);
@@ -345,7 +344,7 @@ public final class Setlist implements AutoCloseable {
                     .register(new FeedbackResource(feedback, json))
                     .register(new OnboardingResource(new OnboardingService(library, profiles, people, histories, trainer), json))
                     .register(new ModeResource(profiles, people, json, clock))
-                    .register(new TuningResource(profiles, people, TuningDefaults.STANDARD, json))
+                    .register(new TuningResource(profiles, people, config.tuning(), json))
                     .register(new WhyResource(playlists))
                     .register(new SurpriseResource(playlists))
                     .register(new ApiDocsResource())

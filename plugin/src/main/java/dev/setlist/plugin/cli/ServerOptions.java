@@ -109,6 +109,21 @@ public final class ServerOptions {
     @Option(names = "--signals-muted-factor", paramLabel = "VALUE", description = "A play the client reports as muted (WebSocket source only: the webhook does not say) counts this much. (env SETLIST_SIGNALS_MUTED_FACTOR; default 0.25).")
     String signalsMutedFactor;
 
+    @Option(names = "--tuning-exploration-min", paramLabel = "VALUE", description = "Lowest exploration rate a person's adaptive rate may fall to (0 to 0.5), until a power user sets theirs. (env SETLIST_TUNING_EXPLORATION_MIN; default 0.05).")
+    String tuningExplorationMin;
+
+    @Option(names = "--tuning-exploration-max", paramLabel = "VALUE", description = "Highest exploration rate it may rise to (at least tuning.exploration-min, at most 0.5). (env SETLIST_TUNING_EXPLORATION_MAX; default 0.30).")
+    String tuningExplorationMax;
+
+    @Option(names = "--tuning-wildcard-slots", paramLabel = "VALUE", description = "Wildcards offered per playlist while exploring (0 to 10). (env SETLIST_TUNING_WILDCARD_SLOTS; default 1).")
+    String tuningWildcardSlots;
+
+    @Option(names = "--tuning-diversity", paramLabel = "VALUE", description = "Diversity strength of the sequencer, 0 (score only) to 1 (novelty only). (env SETLIST_TUNING_DIVERSITY; default 0.3).")
+    String tuningDiversity;
+
+    @Option(names = "--tuning-calibration", paramLabel = "VALUE", description = "How strongly a playlist's genres are kept to the spread of the person's history (0 to 1; 0: off, as measured in docs/behaviours.md). (env SETLIST_TUNING_CALIBRATION; default 0).")
+    String tuningCalibration;
+
     @Option(names = "--signals-timezone", paramLabel = "VALUE", description = "Time zone of the household for the late-night window and the playlist schedule, e.g (env SETLIST_SIGNALS_TIMEZONE; default empty).")
     String signalsTimezone;
 
@@ -147,6 +162,11 @@ public final class ServerOptions {
         put(flags, ConfigKey.SIGNALS_SLEEPY_FREE_ITEMS, signalsSleepyFreeItems);
         put(flags, ConfigKey.SIGNALS_SLEEPY_DECAY, signalsSleepyDecay);
         put(flags, ConfigKey.SIGNALS_MUTED_FACTOR, signalsMutedFactor);
+        put(flags, ConfigKey.TUNING_EXPLORATION_MIN, tuningExplorationMin);
+        put(flags, ConfigKey.TUNING_EXPLORATION_MAX, tuningExplorationMax);
+        put(flags, ConfigKey.TUNING_WILDCARD_SLOTS, tuningWildcardSlots);
+        put(flags, ConfigKey.TUNING_DIVERSITY, tuningDiversity);
+        put(flags, ConfigKey.TUNING_CALIBRATION, tuningCalibration);
         put(flags, ConfigKey.SIGNALS_TIMEZONE, signalsTimezone);
         return flags;
     }

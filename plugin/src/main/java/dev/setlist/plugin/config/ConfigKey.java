@@ -73,6 +73,16 @@ public enum ConfigKey {
             "Each further item of such a chain counts this much of the one before (0: nothing; 0.5: a half, a quarter...)."),
     SIGNALS_MUTED_FACTOR("signals.muted-factor", "SETLIST_SIGNALS_MUTED_FACTOR", "--signals-muted-factor", "0.25",
             "A play the client reports as muted (WebSocket source only: the webhook does not say) counts this much."),
+    TUNING_EXPLORATION_MIN("tuning.exploration-min", "SETLIST_TUNING_EXPLORATION_MIN", "--tuning-exploration-min", "0.05",
+            "Lowest exploration rate a person's adaptive rate may fall to (0 to 0.5), until a power user sets theirs."),
+    TUNING_EXPLORATION_MAX("tuning.exploration-max", "SETLIST_TUNING_EXPLORATION_MAX", "--tuning-exploration-max", "0.30",
+            "Highest exploration rate it may rise to (at least tuning.exploration-min, at most 0.5)."),
+    TUNING_WILDCARD_SLOTS("tuning.wildcard-slots", "SETLIST_TUNING_WILDCARD_SLOTS", "--tuning-wildcard-slots", "1",
+            "Wildcards offered per playlist while exploring (0 to 10)."),
+    TUNING_DIVERSITY("tuning.diversity", "SETLIST_TUNING_DIVERSITY", "--tuning-diversity", "0.3",
+            "Diversity strength of the sequencer, 0 (score only) to 1 (novelty only)."),
+    TUNING_CALIBRATION("tuning.calibration", "SETLIST_TUNING_CALIBRATION", "--tuning-calibration", "0",
+            "How strongly a playlist's genres are kept to the spread of the person's history (0 to 1; 0: off, as measured in docs/behaviours.md)."),
     SIGNALS_TIMEZONE("signals.timezone", "SETLIST_SIGNALS_TIMEZONE", "--signals-timezone", "",
             "Time zone of the household for the late-night window and the playlist schedule, e.g. Europe/Paris. Empty: the system's.");
 

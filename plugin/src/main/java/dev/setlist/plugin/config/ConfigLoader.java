@@ -1,5 +1,6 @@
 package dev.setlist.plugin.config;
 
+import dev.setlist.plugin.playlist.TuningDefaults;
 import dev.setlist.plugin.publish.PlaylistSchedule;
 import dev.setlist.plugin.signals.SignalSettings;
 
@@ -79,7 +80,21 @@ public final class ConfigLoader {
                         (int) number(chosen.get(ConfigKey.PLAYLISTS_LENGTH), 1, 200, true)),
                 signals(chosen, zone),
                 zone,
-                optional(chosen.get(ConfigKey.METRICS_TOKEN)));
+                optional(chosen.get(ConfigKey.METRICS_TOKEN)),
+                tuning(chosen));
+    }
+
+    private static TuningDefaults tuning(Map<ConfigKey, Source> chosen) {
+        double min = number(chosen.get(ConfigKey.TUNING_EXPLORATION_MIN), 0, 0.5, false);
+        Source maxSource = chosen.get(ConfigKey.TUNING_EXPLORATION_MAX);
+        double max = number(maxSource, 0, 0.5, false);
+        if (max < min) {
+            throw invalid(maxSource, "must be at least tuning.exploration-min (" + fmt(min) + ")");
+        }
+        return new TuningDefaults(min, max,
+                (int) number(chosen.get(ConfigKey.TUNING_WILDCARD_SLOTS), 0, 10, true),
+                number(chosen.get(ConfigKey.TUNING_DIVERSITY), 0, 1, false),
+                number(chosen.get(ConfigKey.TUNING_CALIBRATION), 0, 1, false));
     }
 
     private static SignalSettings signals(Map<ConfigKey, Source> chosen, ZoneId zone) {

@@ -1,6 +1,7 @@
 package dev.setlist.plugin.config;
 
 import dev.setlist.plugin.publish.PlaylistSchedule;
+import dev.setlist.plugin.playlist.TuningDefaults;
 import dev.setlist.plugin.signals.SignalSettings;
 
 import java.net.URI;
@@ -28,6 +29,7 @@ import java.util.Optional;
  * @param signals        the thresholds that turn plays into interaction weights
  * @param zone           the household's time zone
  * @param metricsToken   the read-only token for GET /metrics, if any (otherwise only the admin key reads it)
+ * @param tuning         the exploration, diversity and calibration a person gets until a power user sets theirs
  */
 public record SetlistConfig(
         int port,
@@ -43,7 +45,8 @@ public record SetlistConfig(
         Playlists playlists,
         SignalSettings signals,
         ZoneId zone,
-        Optional<String> metricsToken) {
+        Optional<String> metricsToken,
+        TuningDefaults tuning) {
 
     /**
      * @param url      a JDBC URL ({@code jdbc:postgresql:} or {@code jdbc:h2:}); empty for the H2 file in the data folder

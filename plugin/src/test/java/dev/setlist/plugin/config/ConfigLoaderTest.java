@@ -47,6 +47,25 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void tuningDefaultsComeFromConfigurationAndAreChecked() throws IOException {
+        assertThat(ConfigLoader.load(Map.of(), null, Map.of(), Map.of()).tuning())
+                .isEqualTo(dev.setlist.plugin.playlist.TuningDefaults.STANDARD);
+
+        Path file = write("tuning.exploration-min=0.1\ntuning.exploration-max=0.4\ntuning.diversity=0.6\n");
+        dev.setlist.plugin.playlist.TuningDefaults tuning = ConfigLoader.load(Map.of(ConfigKey.TUNING_CALIBRATION, "0.2"),
+                file.toString(), Map.of("SETLIST_TUNING_WILDCARD_SLOTS", "3"), Map.of()).tuning();
+        assertThat(tuning).isEqualTo(new dev.setlist.plugin.playlist.TuningDefaults(0.1, 0.4, 3, 0.6, 0.2));
+
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of(ConfigKey.TUNING_EXPLORATION_MIN, "0.3",
+                ConfigKey.TUNING_EXPLORATION_MAX, "0.2"), null, Map.of(), Map.of()))
+                .hasMessageContaining("--tuning-exploration-max").hasMessageContaining("tuning.exploration-min");
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of(), null, Map.of("SETLIST_TUNING_CALIBRATION", "2"), Map.of()))
+                .hasMessageContaining("SETLIST_TUNING_CALIBRATION").hasMessageContaining("not between 0 and 1");
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of(ConfigKey.TUNING_WILDCARD_SLOTS, "1.5"), null, Map.of(), Map.of()))
+                .hasMessageContaining("not a whole number");
+    }
+
+    @Test
     void aCommandDefaultSitsBelowTheFile() throws IOException {
         Path file = write("host=192.0.2.1\n");
         assertThat(ConfigLoader.load(Map.of(), null, Map.of(), Map.of(ConfigKey.HOST, "127.0.0.1")).host())
