@@ -417,12 +417,6 @@ public final class CandidateGenerator {
             return (head[item] + model.nearScore(item, user)) + model.farScore(item, user);
         }
 
-        /** The exact taste of {@code item}: kept for the seeds, computed for the others. */
-        private float exactTaste(int item) {
-            int seed = Arrays.binarySearch(seedItems, item);
-            return seed >= 0 ? seedTastes[seed] : taste(item);
-        }
-
         private float bonus(int item) {
             if (exploration == null) {
                 return 0f;
@@ -446,8 +440,10 @@ public final class CandidateGenerator {
         }
 
         Candidate candidate(int item, boolean wildcard) {
-            float taste = exactTaste(item);
-            float bonus = bonus(item);
+            // Most candidates are seeds: their exact taste and bonus were kept when they were scored.
+            int seed = Arrays.binarySearch(seedItems, item);
+            float taste = seed >= 0 ? seedTastes[seed] : taste(item);
+            float bonus = seed >= 0 ? seedBonuses[seed] : bonus(item);
             ScoreParts parts = new ScoreParts(
                     taste,
                     contentScores == null ? 0 : contentScores[item],
