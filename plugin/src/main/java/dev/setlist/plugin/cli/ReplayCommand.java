@@ -82,7 +82,7 @@ final class ReplayCommand implements Callable<Integer> {
             } else {
                 out.printf("replayed %d events (up to #%d) in %d ms: %d people%n", ledger.appliedEvents(), ledger.lastSeq(),
                         millis, ledger.users().size());
-                for (String person : new java.util.TreeSet<>(ledger.users())) {
+                for (String person : ledger.users()) {
                     Map<String, InteractionLedger.Interaction> interactions = ledger.snapshot(person);
                     long positive = interactions.values().stream().filter(i -> i.weight() > 0).count();
                     long discounted = interactions.values().stream()

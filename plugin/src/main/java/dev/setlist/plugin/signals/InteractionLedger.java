@@ -11,12 +11,15 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
@@ -149,9 +152,13 @@ public final class InteractionLedger {
         return person == null ? Map.of() : person.snapshot();
     }
 
-    /** Every person with at least one event applied. */
-    public Set<String> users() {
-        return Set.copyOf(byUser.keySet());
+    /**
+     * Every person with at least one event applied, in order of id. The order is part of the contract: the
+     * trainer numbers people in this order and seeds each one's starting vector by that number, so the same
+     * events give the same model in every run ({@code Set.copyOf} iterates in an order salted per JVM).
+     */
+    public SortedSet<String> users() {
+        return Collections.unmodifiableSortedSet(new TreeSet<>(byUser.keySet()));
     }
 
     /** Number of events applied since this ledger was made. */

@@ -87,6 +87,21 @@ class InteractionLedgerTest {
     }
 
     @Test
+    void peopleComeOutInOrderOfIdWhateverOrderTheyArrivedIn() {
+        // The trainer numbers people in this order; an order salted per JVM made the same events train different
+        // models from run to run. Sixty people: a hash order that happens to be sorted is out of the question.
+        List<String> arrival = new ArrayList<>();
+        for (int person = 59; person >= 0; person--) {
+            arrival.add(String.format(java.util.Locale.ROOT, "%08x-user", person * 2654435761L & 0xffffffffL));
+        }
+        for (String person : arrival) {
+            apply(new PlaybackEvent(EventType.PLAYBACK_STOP, EVENING.plusSeconds(seq), person, null, "a", movie(), 0L,
+                    false, false, true, null, null, null, null));
+        }
+        assertThat(ledger.users()).containsExactlyElementsOf(arrival.stream().sorted().toList());
+    }
+
+    @Test
     void aFinishedItemWeighsItsKindsWeightAndIsExcluded() {
         stop("a", 0L, true);
         assertThat(ledger.snapshot(USER).get("a").weight()).isEqualTo(1.0);
