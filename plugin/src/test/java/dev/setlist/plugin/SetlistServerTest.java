@@ -39,9 +39,15 @@ class SetlistServerTest {
     }
 
     private Setlist start(Path data) {
-        SetlistConfig config = ConfigLoader.load(Map.of(
+        return start(data, Map.of());
+    }
+
+    private Setlist start(Path data, Map<ConfigKey, String> more) {
+        Map<ConfigKey, String> flags = new java.util.EnumMap<>(Map.of(
                 ConfigKey.PORT, "0", ConfigKey.HOST, "127.0.0.1", ConfigKey.DATA, data.toString(),
-                ConfigKey.ADMIN_KEY, ADMIN, ConfigKey.WEBHOOK_SECRET, SECRET), null, Map.of(), Map.of());
+                ConfigKey.ADMIN_KEY, ADMIN, ConfigKey.WEBHOOK_SECRET, SECRET));
+        flags.putAll(more);
+        SetlistConfig config = ConfigLoader.load(flags, null, Map.of(), Map.of());
         return Setlist.start(config, true, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
     }
 
@@ -196,6 +202,51 @@ class SetlistServerTest {
         assertThat(http.post("api/users/" + sam + "/tokens", "", "Authorization", "Bearer " + token).status())
                 .as("only the admin issues tokens").isEqualTo(403);
         assertThat(http.post("api/users/nobody/tokens", "", "Authorization", "Bearer " + ADMIN).status()).isEqualTo(404);
+    }
+
+    @Test
+    void withSeriesInOrderAPlaylistOffersEachSeriesOnceAndSaysWhichEpisodeIsNext() {
+        // Without the setting, a long video playlist offers several episodes of some series; at most one of them
+        // can be the one Alex is up to.
+        Map<String, List<String>> episodesBySeries = new java.util.TreeMap<>();
+        String alex;
+        try (Setlist setlist = start()) {
+            Http http = new Http(setlist.baseUri());
+            alex = idOf(http.get("api/users", "Authorization", "Bearer " + ADMIN).json(), "Alex");
+            JsonNode anyOrder = http.get("api/users/" + alex + "/playlist?length=60&media=video", "Authorization",
+                    "Bearer " + ADMIN).json();
+            anyOrder.get("items").forEach(item -> {
+                if (item.get("kind").asText().equals("episode")) {
+                    episodesBySeries.computeIfAbsent(item.get("seriesName").asText(), name -> new ArrayList<>())
+                            .add(item.get("itemId").asText());
+                }
+            });
+        }
+        List<String> several = episodesBySeries.values().stream().filter(ids -> ids.size() > 1).findFirst()
+                .orElseThrow(() -> new AssertionError("no series offered twice: " + episodesBySeries));
+
+        try (Setlist setlist = start(data, Map.of(ConfigKey.TUNING_SERIES_IN_ORDER, "true"))) {
+            Http http = new Http(setlist.baseUri());
+            JsonNode inOrder = http.get("api/users/" + alex + "/playlist?length=60&media=video", "Authorization",
+                    "Bearer " + ADMIN).json();
+            List<String> series = new ArrayList<>();
+            inOrder.get("items").forEach(item -> {
+                if (item.get("kind").asText().equals("episode")) {
+                    series.add(item.get("seriesName").asText());
+                }
+            });
+            assertThat(series).as("one episode per series").doesNotHaveDuplicates();
+
+            long heldBack = several.stream().filter(itemId -> {
+                JsonNode why = http.get("api/users/" + alex + "/items/" + itemId + "/why?length=60&media=video",
+                        "Authorization", "Bearer " + ADMIN).json();
+                boolean waits = why.get("notes").toString().contains("series are kept in order");
+                assertThat(why.get("inPlaylist").asBoolean() && waits).as(why.toString()).isFalse();
+                return waits;
+            }).count();
+            assertThat(heldBack).as("of %s episodes of one series, all but the next wait", several.size())
+                    .isGreaterThanOrEqualTo(several.size() - 1L);
+        }
     }
 
     @Test

@@ -1,7 +1,9 @@
 package dev.setlist.plugin.cli;
 
+import dev.setlist.plugin.playlist.TuningDefaults;
 import dev.setlist.plugin.sim.bench.BehaviourBench;
 import dev.setlist.plugin.sim.bench.BehaviourReport;
+import dev.setlist.scorer.als.AlsSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -31,7 +33,10 @@ final class BenchCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** {@code setlist bench behaviours [--seed N] [--quick] [--out FOLDER]}. Exit code 1 when a row is not better. */
+    /**
+     * {@code setlist bench behaviours [--seed N] [--quick] [--series-in-order] [--out FOLDER]}. Exit code 1 when a
+     * row is not better.
+     */
     @Command(name = "behaviours", mixinStandardHelpOptions = true,
             description = "Simulate a household and compare Setlist with a naive baseline (raw watch time, no rules, "
                     + "no exploration) on each failure mode: sleepy viewer, binge fatigue, cold start, context, filter "
@@ -44,6 +49,10 @@ final class BenchCommand implements Runnable {
 
         @Option(names = "--quick", description = "The reduced run of the test suite (fewer days).")
         boolean quick;
+
+        @Option(names = "--series-in-order",
+                description = "Run Setlist with tuning.series-in-order=true (each series only through the episode a person is up to), to measure that option.")
+        boolean seriesInOrder;
 
         @Option(names = "--out", defaultValue = "docs/behaviours",
                 description = "Folder for the SVG plots and results.md (default: ${DEFAULT-VALUE}).")
@@ -59,9 +68,10 @@ final class BenchCommand implements Runnable {
             PrintWriter output = spec.commandLine().getOut();
             BehaviourBench.Settings settings = quick ? BehaviourBench.Settings.quick(seed) : BehaviourBench.Settings.full(seed);
             long started = System.nanoTime();
-            BehaviourBench bench = new BehaviourBench(settings, BehaviourBench.defaultRules());
+            BehaviourBench bench = new BehaviourBench(settings, BehaviourBench.defaultRules(), AlsSettings.defaults(),
+                    TuningDefaults.STANDARD.withSeriesInOrder(seriesInOrder));
             BehaviourReport report = new BehaviourReport(settings, bench.run(),
-                    Duration.ofNanos(System.nanoTime() - started));
+                    Duration.ofNanos(System.nanoTime() - started), seriesInOrder ? "tuning.series-in-order=true" : "");
             output.print(report.markdown());
             try {
                 report.write(out);

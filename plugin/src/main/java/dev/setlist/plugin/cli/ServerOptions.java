@@ -124,6 +124,9 @@ public final class ServerOptions {
     @Option(names = "--tuning-calibration", paramLabel = "VALUE", description = "How strongly a playlist's genres are kept to the spread of the person's history (0 to 1; 0: off, as measured in docs/behaviours.md). (env SETLIST_TUNING_CALIBRATION; default 0).")
     String tuningCalibration;
 
+    @Option(names = "--tuning-series-in-order", paramLabel = "VALUE", description = "true: a video playlist offers a series only through the episode the person is up to (the first, or the one after the furthest they finished). (env SETLIST_TUNING_SERIES_IN_ORDER; default false).")
+    String tuningSeriesInOrder;
+
     @Option(names = "--signals-timezone", paramLabel = "VALUE", description = "Time zone of the household for the late-night window and the playlist schedule, e.g (env SETLIST_SIGNALS_TIMEZONE; default empty).")
     String signalsTimezone;
 
@@ -167,6 +170,7 @@ public final class ServerOptions {
         put(flags, ConfigKey.TUNING_WILDCARD_SLOTS, tuningWildcardSlots);
         put(flags, ConfigKey.TUNING_DIVERSITY, tuningDiversity);
         put(flags, ConfigKey.TUNING_CALIBRATION, tuningCalibration);
+        put(flags, ConfigKey.TUNING_SERIES_IN_ORDER, tuningSeriesInOrder);
         put(flags, ConfigKey.SIGNALS_TIMEZONE, signalsTimezone);
         return flags;
     }

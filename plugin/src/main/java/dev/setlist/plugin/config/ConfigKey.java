@@ -83,6 +83,8 @@ public enum ConfigKey {
             "Diversity strength of the sequencer, 0 (score only) to 1 (novelty only)."),
     TUNING_CALIBRATION("tuning.calibration", "SETLIST_TUNING_CALIBRATION", "--tuning-calibration", "0",
             "How strongly a playlist's genres are kept to the spread of the person's history (0 to 1; 0: off, as measured in docs/behaviours.md)."),
+    TUNING_SERIES_IN_ORDER("tuning.series-in-order", "SETLIST_TUNING_SERIES_IN_ORDER", "--tuning-series-in-order", "false",
+            "true: a video playlist offers a series only through the episode the person is up to (the first, or the one after the furthest they finished)."),
     SIGNALS_TIMEZONE("signals.timezone", "SETLIST_SIGNALS_TIMEZONE", "--signals-timezone", "",
             "Time zone of the household for the late-night window and the playlist schedule, e.g. Europe/Paris. Empty: the system's.");
 

@@ -94,7 +94,8 @@ public final class ConfigLoader {
         return new TuningDefaults(min, max,
                 (int) number(chosen.get(ConfigKey.TUNING_WILDCARD_SLOTS), 0, 10, true),
                 number(chosen.get(ConfigKey.TUNING_DIVERSITY), 0, 1, false),
-                number(chosen.get(ConfigKey.TUNING_CALIBRATION), 0, 1, false));
+                number(chosen.get(ConfigKey.TUNING_CALIBRATION), 0, 1, false),
+                bool(chosen.get(ConfigKey.TUNING_SERIES_IN_ORDER)));
     }
 
     private static SignalSettings signals(Map<ConfigKey, Source> chosen, ZoneId zone) {

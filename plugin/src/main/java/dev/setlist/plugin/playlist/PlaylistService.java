@@ -23,6 +23,7 @@ import dev.setlist.scorer.candidates.CandidateRequest;
 import dev.setlist.scorer.candidates.ScoreParts;
 import dev.setlist.scorer.catalog.ItemProfile;
 import dev.setlist.scorer.catalog.ItemProfile.ItemKind;
+import dev.setlist.scorer.catalog.SeriesOrder;
 import dev.setlist.scorer.data.UserHistory;
 import dev.setlist.scorer.explore.WildcardPicker;
 import dev.setlist.scorer.sequencing.Calibration;
@@ -41,6 +42,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.SplittableRandom;
 
@@ -153,6 +155,7 @@ public final class PlaylistService {
         } else if (plan.excluded().contains(itemId)) {
             notes.add("you finished it: films and episodes are not offered again unasked");
         }
+        seriesNote(item, plan).ifPresent(notes::add);
         if (!plan.media().holds(item.kind())) {
             notes.add("it is " + item.kind().name().toLowerCase(Locale.ROOT) + ", and this playlist holds "
                     + plan.media().name().toLowerCase(Locale.ROOT));
@@ -269,6 +272,11 @@ public final class PlaylistService {
                     ineligible.set(index);
                 }
             }
+            if (seriesInOrder(media)) {
+                List<ItemProfile> catalog = taste.catalog();
+                taste.series().forEachHeldBack(index -> finished(interactions, catalog.get(index).id()),
+                        ineligible::set);
+            }
             int k = focus != null ? taste.catalog().size() : candidatesFor(request.length());
             CandidateRequest candidateRequest = new CandidateRequest(history,
                     taste.indicesOf(session.stream().map(PlayTimeline.Play::itemId).toList()), k, true, exploration, 0,
@@ -276,8 +284,14 @@ public final class PlaylistService {
             CandidateGenerator.Ranking ranking = taste.candidates().rank(candidateRequest);
             candidates = withWildcards(ranking, wildcards, request.length(), history, taste, seed);
         } else {
-            for (ItemProfile item : library.all()) {
-                if (!excluded.contains(item.id()) && media.holds(item.kind())) {
+            List<ItemProfile> all = library.all();
+            BitSet heldBack = new BitSet(all.size());
+            if (seriesInOrder(media)) {
+                SeriesOrder.of(all).forEachHeldBack(index -> finished(interactions, all.get(index).id()), heldBack::set);
+            }
+            for (int index = 0; index < all.size(); index++) {
+                ItemProfile item = all.get(index);
+                if (!excluded.contains(item.id()) && media.holds(item.kind()) && !heldBack.get(index)) {
                     candidates.add(new Candidate(item, 0, ScoreParts.NONE, false));
                 }
             }
@@ -352,6 +366,39 @@ public final class PlaylistService {
                 .orElse(PlaylistRequest.Media.VIDEO);
     }
 
+
+    /** Whether a playlist of {@code media} offers each series only through the episode the person is up to. */
+    private boolean seriesInOrder(PlaylistRequest.Media media) {
+        return defaults.seriesInOrder() && media == PlaylistRequest.Media.VIDEO;
+    }
+
+    private static boolean finished(Map<String, InteractionLedger.Interaction> interactions, String itemId) {
+        InteractionLedger.Interaction interaction = interactions.get(itemId);
+        return interaction != null && interaction.finished();
+    }
+
+    /**
+     * With series kept in order, why {@code item} waits: the episode of its series the person is up to, or that
+     * they finished its last; empty when it is not held back.
+     */
+    private Optional<String> seriesNote(ItemProfile item, Plan plan) {
+        if (!seriesInOrder(plan.media()) || item.kind() != ItemKind.EPISODE) {
+            return Optional.empty();
+        }
+        List<ItemProfile> catalog = plan.taste() != null ? plan.taste().catalog() : library.all();
+        SeriesOrder order = plan.taste() != null ? plan.taste().series() : SeriesOrder.of(catalog);
+        int index = plan.taste() != null ? plan.taste().items().indexOf(item.id()) : catalog.indexOf(item);
+        if (index < 0 || !order.inOrder(index)) {
+            return Optional.empty();
+        }
+        OptionalInt next = order.nextUp(index, k -> finished(plan.interactions(), catalog.get(k).id()));
+        if (next.isEmpty()) {
+            return Optional.of("you have watched " + item.seriesName() + " to its last episode");
+        }
+        return next.getAsInt() == index ? Optional.empty()
+                : Optional.of("series are kept in order: of " + item.seriesName() + " you are up to "
+                + displayTitle(catalog.get(next.getAsInt())));
+    }
 
     /** Finished films and episodes, and anything disliked; music may come back (the rules space repeats). */
     private Set<String> offeredNoMore(Map<String, InteractionLedger.Interaction> interactions) {

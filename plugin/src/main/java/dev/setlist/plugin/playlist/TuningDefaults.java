@@ -12,11 +12,26 @@ import dev.setlist.scorer.sequencing.Calibration;
  * @param calibration    how strongly a playlist's genres are kept to the spread of the person's history, 0 (not
  *                       at all) to 1 (nothing else counts) (default {@value Calibration#DEFAULT_STRENGTH}; see
  *                       {@link Calibration})
+ * @param seriesInOrder  whether a video playlist offers a series only through the episode the person is up to
+ *                       (see {@link dev.setlist.scorer.catalog.SeriesOrder}); default false, as measured in
+ *                       docs/behaviours.md
  */
 public record TuningDefaults(double explorationMin, double explorationMax, int wildcardSlots, double diversity,
-                             double calibration) {
+                             double calibration, boolean seriesInOrder) {
 
-    public static final TuningDefaults STANDARD = new TuningDefaults(0.05, 0.30, 1, 0.3, Calibration.DEFAULT_STRENGTH);
+    public static final TuningDefaults STANDARD = new TuningDefaults(0.05, 0.30, 1, 0.3, Calibration.DEFAULT_STRENGTH,
+            false);
+
+    /** As {@link #STANDARD} has it for everything but these, series in any order. */
+    public TuningDefaults(double explorationMin, double explorationMax, int wildcardSlots, double diversity,
+                          double calibration) {
+        this(explorationMin, explorationMax, wildcardSlots, diversity, calibration, false);
+    }
+
+    /** These defaults with series kept in order, or not. */
+    public TuningDefaults withSeriesInOrder(boolean inOrder) {
+        return new TuningDefaults(explorationMin, explorationMax, wildcardSlots, diversity, calibration, inOrder);
+    }
 
     public TuningDefaults {
         if (!(explorationMin >= 0 && explorationMin <= explorationMax && explorationMax <= 0.5)) {

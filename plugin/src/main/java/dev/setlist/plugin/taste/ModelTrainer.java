@@ -268,7 +268,7 @@ public final class ModelTrainer implements AutoCloseable {
                 snapshot.interactions(), snapshot.lastSeq());
         current.set(new TasteModel(restored.items(), restored.catalog(), restored.model(), restored.content(),
                 restored.candidates(), snapshot.trainedAt(), snapshot.trainingTime(), snapshot.interactions(),
-                snapshot.lastSeq()));
+                snapshot.lastSeq(), restored.tracks(), restored.series()));
         boolean behind = ledger.lastSeq() != snapshot.lastSeq() || library.size() != catalog.size();
         changesAtTraining = behind ? Long.MIN_VALUE / 2 : ledger.changes();
         log.info("taste model restored from snapshot {} (trained {}, up to event #{}; the log is at #{}){}",

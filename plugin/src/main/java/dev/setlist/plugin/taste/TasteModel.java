@@ -3,6 +3,7 @@ package dev.setlist.plugin.taste;
 import dev.setlist.scorer.als.AlsModel;
 import dev.setlist.scorer.candidates.CandidateGenerator;
 import dev.setlist.scorer.catalog.ItemProfile;
+import dev.setlist.scorer.catalog.SeriesOrder;
 import dev.setlist.scorer.content.ContentModel;
 import dev.setlist.scorer.data.IdIndex;
 import dev.setlist.scorer.data.UserHistory;
@@ -32,21 +33,22 @@ import java.util.Map;
  * @param interactions number of (person, item) pairs it was trained on
  * @param lastSeq      the last event-log sequence number reflected in the training data
  * @param tracks       the indices of the catalog's tracks, counted once here rather than on every request
+ * @param series       the watching order of the catalog's series, by index, built once here as well
  */
 public record TasteModel(IdIndex items, List<ItemProfile> catalog, AlsModel model, ContentModel content,
                          CandidateGenerator candidates, Instant trainedAt, Duration trainingTime, int interactions,
-                         long lastSeq, BitSet tracks) {
+                         long lastSeq, BitSet tracks, SeriesOrder series) {
 
     public TasteModel {
         catalog = List.copyOf(catalog);
     }
 
-    /** A model over {@code catalog}, its tracks found once. */
+    /** A model over {@code catalog}, its tracks and its series' order found once. */
     public TasteModel(IdIndex items, List<ItemProfile> catalog, AlsModel model, ContentModel content,
                       CandidateGenerator candidates, Instant trainedAt, Duration trainingTime, int interactions,
                       long lastSeq) {
         this(items, catalog, model, content, candidates, trainedAt, trainingTime, interactions, lastSeq,
-                tracksOf(catalog));
+                tracksOf(catalog), SeriesOrder.of(catalog));
     }
 
     private static BitSet tracksOf(List<ItemProfile> catalog) {

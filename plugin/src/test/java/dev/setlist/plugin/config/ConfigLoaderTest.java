@@ -51,10 +51,13 @@ class ConfigLoaderTest {
         assertThat(ConfigLoader.load(Map.of(), null, Map.of(), Map.of()).tuning())
                 .isEqualTo(dev.setlist.plugin.playlist.TuningDefaults.STANDARD);
 
-        Path file = write("tuning.exploration-min=0.1\ntuning.exploration-max=0.4\ntuning.diversity=0.6\n");
+        Path file = write("tuning.exploration-min=0.1\ntuning.exploration-max=0.4\ntuning.diversity=0.6\n"
+                + "tuning.series-in-order=yes\n");
         dev.setlist.plugin.playlist.TuningDefaults tuning = ConfigLoader.load(Map.of(ConfigKey.TUNING_CALIBRATION, "0.2"),
                 file.toString(), Map.of("SETLIST_TUNING_WILDCARD_SLOTS", "3"), Map.of()).tuning();
-        assertThat(tuning).isEqualTo(new dev.setlist.plugin.playlist.TuningDefaults(0.1, 0.4, 3, 0.6, 0.2));
+        assertThat(tuning).isEqualTo(new dev.setlist.plugin.playlist.TuningDefaults(0.1, 0.4, 3, 0.6, 0.2, true));
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of(), null, Map.of("SETLIST_TUNING_SERIES_IN_ORDER", "maybe"),
+                Map.of())).hasMessageContaining("SETLIST_TUNING_SERIES_IN_ORDER").hasMessageContaining("not true or false");
 
         assertThatThrownBy(() -> ConfigLoader.load(Map.of(ConfigKey.TUNING_EXPLORATION_MIN, "0.3",
                 ConfigKey.TUNING_EXPLORATION_MAX, "0.2"), null, Map.of(), Map.of()))

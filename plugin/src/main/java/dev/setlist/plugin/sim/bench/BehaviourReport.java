@@ -16,11 +16,19 @@ import java.util.Locale;
  * @param settings what was run
  * @param rows     the rows, in order
  * @param took     how long it took
+ * @param setup    how Setlist was set up when not as shipped (e.g. {@code tuning.series-in-order=true}), or empty
  */
-public record BehaviourReport(BehaviourBench.Settings settings, List<BehaviourRow> rows, Duration took) {
+public record BehaviourReport(BehaviourBench.Settings settings, List<BehaviourRow> rows, Duration took,
+                              String setup) {
 
     public BehaviourReport {
         rows = List.copyOf(rows);
+        setup = setup == null ? "" : setup;
+    }
+
+    /** A report on Setlist as shipped. */
+    public BehaviourReport(BehaviourBench.Settings settings, List<BehaviourRow> rows, Duration took) {
+        this(settings, rows, took, "");
     }
 
     /** Whether Setlist beats the baseline on every row by the row's required margin. */
@@ -34,6 +42,9 @@ public record BehaviourReport(BehaviourBench.Settings settings, List<BehaviourRo
         text.append(String.format(Locale.ROOT, "Seed %d; %d warm-up days, %d sleepy nights, %d closed-loop days, "
                         + "%d fake plays; %.1f s.%n%n", settings.seed(), settings.warmupDays(), settings.sleepyNights(),
                 settings.bubbleDays(), settings.fakePlays(), took.toMillis() / 1000.0));
+        if (!setup.isEmpty()) {
+            text.append("Setlist with ").append(setup).append(" (not as shipped).\n\n");
+        }
         text.append("| behaviour | measure | Setlist | naive baseline | margin | required | met |\n");
         text.append("|---|---|---|---|---|---|---|\n");
         for (BehaviourRow row : rows) {
