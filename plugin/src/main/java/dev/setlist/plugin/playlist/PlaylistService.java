@@ -273,9 +273,7 @@ public final class PlaylistService {
                 }
             }
             if (seriesInOrder(media)) {
-                List<ItemProfile> catalog = taste.catalog();
-                taste.series().forEachHeldBack(index -> finished(interactions, catalog.get(index).id()),
-                        ineligible::set);
+                taste.series().holdBack(finishedIndices(interactions, taste.items()::indexOf), ineligible);
             }
             int k = focus != null ? taste.catalog().size() : candidatesFor(request.length());
             CandidateRequest candidateRequest = new CandidateRequest(history,
@@ -287,7 +285,12 @@ public final class PlaylistService {
             List<ItemProfile> all = library.all();
             BitSet heldBack = new BitSet(all.size());
             if (seriesInOrder(media)) {
-                SeriesOrder.of(all).forEachHeldBack(index -> finished(interactions, all.get(index).id()), heldBack::set);
+                Map<String, Integer> positions = new HashMap<>();
+                for (int index = 0; index < all.size(); index++) {
+                    positions.put(all.get(index).id(), index);
+                }
+                SeriesOrder.of(all).holdBack(finishedIndices(interactions, id -> positions.getOrDefault(id, -1)),
+                        heldBack);
             }
             for (int index = 0; index < all.size(); index++) {
                 ItemProfile item = all.get(index);
@@ -370,6 +373,14 @@ public final class PlaylistService {
     /** Whether a playlist of {@code media} offers each series only through the episode the person is up to. */
     private boolean seriesInOrder(PlaylistRequest.Media media) {
         return defaults.seriesInOrder() && media == PlaylistRequest.Media.VIDEO;
+    }
+
+    /** The catalog indices ({@code indexOf}; -1 for none) of what the person finished. */
+    private static int[] finishedIndices(Map<String, InteractionLedger.Interaction> interactions,
+                                         java.util.function.ToIntFunction<String> indexOf) {
+        return interactions.values().stream().filter(InteractionLedger.Interaction::finished)
+                .mapToInt(interaction -> indexOf.applyAsInt(interaction.itemId())).filter(index -> index >= 0)
+                .toArray();
     }
 
     private static boolean finished(Map<String, InteractionLedger.Interaction> interactions, String itemId) {

@@ -114,6 +114,8 @@ public final class PlaylistBench {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : 4;
         int warmUp = args.length > 2 ? Integer.parseInt(args[2]) : Math.max(5, seconds / 2);
+        // A fourth argument "series-in-order" runs the server-side playlists with tuning.series-in-order.
+        boolean seriesInOrder = args.length > 3 && args[3].equals("series-in-order");
         Path folder = Files.createTempDirectory("setlist-playlist-bench");
         Clock clock = Clock.systemUTC();
         ObjectMapper json = JsonMapper.create();
@@ -150,8 +152,9 @@ public final class PlaylistBench {
             FreshStarts fresh = new FreshStarts(new TasteResetStore(database.dataSource()), ledger.settings());
             PersonHistory histories = new PersonHistory(ledger, personStore, fresh);
             PlaylistService playlists = new PlaylistService(library, profiles, personStore, histories, timeline, trainer,
-                    new SessionMood(), new OfferLog(), rules, new Sequencer(), TuningDefaults.STANDARD, clock,
-                    ZoneId.systemDefault());
+                    new SessionMood(), new OfferLog(), rules, new Sequencer(),
+                    TuningDefaults.STANDARD.withSeriesInOrder(seriesInOrder), clock, ZoneId.systemDefault());
+            System.out.println("server-side playlists: series " + (seriesInOrder ? "in order" : "in any order"));
 
             serverSide(playlists, people, seconds);
 

@@ -2,12 +2,12 @@ package dev.setlist.scorer.catalog;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
-import java.util.function.IntConsumer;
 import java.util.function.IntPredicate;
 
 /**
@@ -25,7 +25,7 @@ import java.util.function.IntPredicate;
 public final class SeriesOrder {
 
     /** An order over no episodes: nothing is held back. */
-    public static final SeriesOrder NONE = new SeriesOrder(new int[0][], new int[0]);
+    public static final SeriesOrder NONE = new SeriesOrder(new int[0][], new int[0], new int[0], new BitSet());
 
     private static final Comparator<ItemProfile> WATCHING_ORDER = Comparator.comparingInt(ItemProfile::season)
             .thenComparingInt(ItemProfile::episode).thenComparing(ItemProfile::id);
@@ -34,10 +34,16 @@ public final class SeriesOrder {
     private final int[][] series;
     /** By catalog index: the position of the item's series in {@link #series}, or -1 when it has no order. */
     private final int[] seriesOf;
+    /** By catalog index: the item's position in its series' order (meaningful where {@link #seriesOf} is set). */
+    private final int[] positionOf;
+    /** Every ordered episode. */
+    private final BitSet ordered;
 
-    private SeriesOrder(int[][] series, int[] seriesOf) {
+    private SeriesOrder(int[][] series, int[] seriesOf, int[] positionOf, BitSet ordered) {
         this.series = series;
         this.seriesOf = seriesOf;
+        this.positionOf = positionOf;
+        this.ordered = ordered;
     }
 
     /** The order of the episodes of {@code catalog}, indexed by their position in it. */
@@ -54,15 +60,20 @@ public final class SeriesOrder {
         int[][] series = new int[ids.size()][];
         int[] seriesOf = new int[catalog.size()];
         Arrays.fill(seriesOf, -1);
+        int[] positionOf = new int[catalog.size()];
+        BitSet ordered = new BitSet(catalog.size());
         for (int position = 0; position < ids.size(); position++) {
             List<Integer> episodes = bySeries.get(ids.get(position));
             episodes.sort(Comparator.comparing(catalog::get, WATCHING_ORDER));
             series[position] = episodes.stream().mapToInt(Integer::intValue).toArray();
-            for (int episode : series[position]) {
+            for (int k = 0; k < series[position].length; k++) {
+                int episode = series[position][k];
                 seriesOf[episode] = position;
+                positionOf[episode] = k;
+                ordered.set(episode);
             }
         }
-        return new SeriesOrder(series, seriesOf);
+        return new SeriesOrder(series, seriesOf, positionOf, ordered);
     }
 
     private static boolean ordered(ItemProfile item) {
@@ -95,18 +106,28 @@ public final class SeriesOrder {
     }
 
     /**
-     * Calls {@code heldBack} with the catalog index of every ordered episode that is not its series' next up
-     * for a person who finished {@code finished}: those a playlist that keeps series in order leaves out.
+     * Adds to {@code heldBack} the catalog index of every ordered episode that is not its series' next up for a
+     * person who finished the items at {@code finished} (catalog indices, in any order; films, tracks and
+     * unordered episodes among them are ignored): those a playlist that keeps series in order leaves out.
+     * It costs one pass over {@code finished} and one over the series, not a lookup per episode.
      */
-    public void forEachHeldBack(IntPredicate finished, IntConsumer heldBack) {
-        for (int[] episodes : series) {
-            int next = nextUpIn(episodes, finished);
-            for (int episode : episodes) {
-                if (episode != next) {
-                    heldBack.accept(episode);
-                }
+    public void holdBack(int[] finished, BitSet heldBack) {
+        int[] furthest = new int[series.length];
+        Arrays.fill(furthest, -1);
+        for (int index : finished) {
+            if (inOrder(index)) {
+                furthest[seriesOf[index]] = Math.max(furthest[seriesOf[index]], positionOf[index]);
             }
         }
+        BitSet held = (BitSet) ordered.clone();
+        for (int position = 0; position < series.length; position++) {
+            int next = furthest[position] + 1;
+            if (next < series[position].length) {
+                held.clear(series[position][next]);
+            }
+        }
+        // Added, never cleared in place: a next-up episode left out for another reason stays out.
+        heldBack.or(held);
     }
 
     /** The episode after the furthest finished one (the first, when none is), or -1 after the last. */
