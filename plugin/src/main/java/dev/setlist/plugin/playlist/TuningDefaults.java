@@ -22,7 +22,7 @@ public record TuningDefaults(double explorationMin, double explorationMax, int w
     public static final TuningDefaults STANDARD = new TuningDefaults(0.05, 0.30, 1, 0.3, Calibration.DEFAULT_STRENGTH,
             false);
 
-    /** As {@link #STANDARD} has it for everything but these, series in any order. */
+    /** These defaults, with series offered in any order (as {@link #STANDARD} has it). */
     public TuningDefaults(double explorationMin, double explorationMax, int wildcardSlots, double diversity,
                           double calibration) {
         this(explorationMin, explorationMax, wildcardSlots, diversity, calibration, false);
