@@ -50,9 +50,9 @@ class BehaviourDeterminismIT {
     private static Process bench(Path out, List<String> jvmOptions) throws IOException {
         Files.createDirectories(out);
         List<String> command = new java.util.ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(PackagedJarIT.java());
         command.addAll(jvmOptions);
-        command.addAll(List.of("-jar", jar().toString(), "bench", "behaviours", "--quick", "--seed", SEED,
+        command.addAll(List.of("-jar", PackagedJarIT.jar().toString(), "bench", "behaviours", "--quick", "--seed", SEED,
                 "--out", out.toString()));
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.resolve("run.log").toFile())
                 .start();
@@ -77,11 +77,5 @@ class BehaviourDeterminismIT {
         try (Stream<Path> files = Files.list(folder)) {
             return files.filter(file -> file.toString().endsWith(".svg")).sorted().toList();
         }
-    }
-
-    private static Path jar() {
-        Path jar = Path.of(System.getProperty("setlist.jar", "target/setlist.jar"));
-        assertThat(jar).as("the packaged jar; run `mvn verify`").isRegularFile();
-        return jar;
     }
 }

@@ -26,13 +26,13 @@ class PackagedJarIT {
     @TempDir
     Path data;
 
-    private static Path jar() {
+    static Path jar() {
         Path jar = Path.of(System.getProperty("setlist.jar", "target/setlist.jar"));
         assertThat(jar).as("the packaged jar; run `mvn verify`").isRegularFile();
         return jar;
     }
 
-    private static String java() {
+    static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
